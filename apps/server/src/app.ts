@@ -1,0 +1,112 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import cookie from '@fastify/cookie';
+import helmet from '@fastify/helmet';
+import rateLimit from '@fastify/rate-limit';
+import fastifyStatic from '@fastify/static';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import Fastify, { type FastifyInstance } from 'fastify';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { Config } from './config';
+import type { FieldCipher } from './crypto/field-cipher';
+import type { Database } from './db/pool';
+import { auditRoutes } from './modules/audit/audit.routes';
+import { calendarRoutes, dueRoutes } from './modules/calendar/calendar.routes';
+import { loginRoutes, sessionRoutes } from './modules/identity/auth.routes';
+import { securityRoutes, tokenRoutes } from './modules/identity/security.routes';
+import { userRoutes } from './modules/identity/users.routes';
+import { parkRoutes } from './modules/parks/parks.routes';
+import { referenceRoutes } from './modules/reference/reference.routes';
+import { authenticate } from './plugins/auth';
+import { registerErrorHandlers } from './plugins/error-handler';
+import { createServices } from './services';
+
+export type AppOptions = { config: Config; database: Database; cipher: FieldCipher; webDist?: string; clock?: () => Date; logger?: boolean };
+
+export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
+  const { config, database } = opts;
+  const app = Fastify({
+    logger: opts.logger === false ? false : { level: config.logLevel },
+    bodyLimit: config.bodyLimit,
+    trustProxy: config.trustProxy,
+    disableRequestLogging: config.logLevel !== 'debug' && config.logLevel !== 'trace',
+  }).withTypeProvider<ZodTypeProvider>();
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+
+  // 1. Outside plugins.
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        // antd writes its CSS-in-JS into <style> elements.
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:'],
+        fontSrc: ["'self'", 'data:'],
+        connectSrc: ["'self'"],
+        upgradeInsecureRequests: null,
+      },
+    },
+    hsts: config.cookieSecure,
+  });
+  await app.register(rateLimit, { global: false });
+  await app.register(cookie);
+  await app.register(swagger, {
+    openapi: {
+      info: { title: 'zhiyuan 智园 API', version: '0.1.0', description: '园区运营平台接口。Cookie 会话（写操作需 X-CSRF-Token）或 Authorization: Bearer 访问令牌。' },
+      components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' }, cookie: { type: 'apiKey', in: 'cookie', name: 'zy_sid' } } },
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs' });
+
+  // 2. App plugins: configuration, database, services, request context.
+  app.decorate('config', config);
+  app.decorate('database', database);
+  app.decorate('services', createServices(database.db, config, opts.cipher, opts.clock));
+  app.decorateRequest('actor', null);
+  app.decorateRequest('session', null);
+  app.decorateRequest('ctx', function () {
+    const anonymous = { kind: 'anonymous' as const, id: null, name: 'anonymous', roles: [], parkIds: [], enterpriseId: null };
+    return { actor: this.actor ?? anonymous, ip: this.ip ?? null, userAgent: this.headers['user-agent'] ?? null };
+  });
+  registerErrorHandlers(app);
+
+  // 3. Module routes: a public group and an authenticated group.
+  await app.register(
+    async (api) => {
+      api.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+      api.get('/health', { schema: { tags: ['system'], summary: '健康检查', response: { 200: z.object({ status: z.literal('ok') }) } } }, async () => {
+        await database.pool.query('SELECT 1');
+        return { status: 'ok' as const };
+      });
+      await api.register(loginRoutes);
+      await api.register(referenceRoutes);
+      await api.register(dueRoutes);
+      await api.register(async (authed) => {
+        authed.addHook('onRequest', authenticate);
+        await authed.register(sessionRoutes);
+        await authed.register(userRoutes);
+        await authed.register(securityRoutes);
+        await authed.register(tokenRoutes);
+        await authed.register(parkRoutes);
+        await authed.register(calendarRoutes);
+        await authed.register(auditRoutes);
+      });
+    },
+    { prefix: '/api' },
+  );
+
+  if (opts.webDist && fs.existsSync(path.join(opts.webDist, 'index.html'))) await serveWeb(app, opts.webDist);
+  return app;
+}
+
+/** The built web app on the same origin; unknown non-API paths get index.html (client-side routes). */
+async function serveWeb(app: FastifyInstance, dist: string): Promise<void> {
+  await app.register(fastifyStatic, { root: dist, wildcard: false, index: false, maxAge: '1h' });
+  const index = fs.readFileSync(path.join(dist, 'index.html'));
+  app.decorate('serveIndex', (reply) => reply.header('cache-control', 'no-cache').type('text/html; charset=utf-8').send(index));
+  app.get('/', { schema: { hide: true } }, (_req, reply) => app.serveIndex(reply));
+}

@@ -1,0 +1,5 @@
+// Every table of every module, for drizzle-kit. Modules import their own tables directly.
+export * from '../modules/identity/identity.tables';
+export * from '../modules/audit/audit.tables';
+export * from '../modules/parks/parks.tables';
+export * from '../modules/calendar/calendar.tables';

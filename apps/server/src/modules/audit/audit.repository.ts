@@ -1,0 +1,69 @@
+import { and, asc, desc, eq, gt, gte, ilike, lte, or, sql, type SQL } from 'drizzle-orm';
+import type { Db, Executor } from '../../db/pool';
+import { auditLog } from './audit.tables';
+import { GENESIS, entryHash, type Chained } from './audit.chain';
+
+// One lock for the whole chain: entries get their predecessor's hash in commit order.
+const CHAIN_LOCK = 7262002;
+
+export type AuditFilter = {
+  from?: string;
+  to?: string;
+  actor?: string;
+  action?: string;
+  result?: 'success' | 'failure' | 'denied';
+  targetId?: string;
+};
+
+/** Inside the caller's transaction (a savepoint) or a transaction of its own: the lock needs one. */
+export async function appendEntry(executor: Executor, entry: Chained): Promise<void> {
+  await executor.transaction(async (tx) => {
+    await tx.execute(sql`SELECT pg_advisory_xact_lock(${CHAIN_LOCK})`);
+    const [last] = await tx.select({ hash: auditLog.hash }).from(auditLog).orderBy(desc(auditLog.id)).limit(1);
+    const prevHash = last?.hash ?? GENESIS;
+    await tx.insert(auditLog).values({ ...entry, prevHash, hash: entryHash(prevHash, entry) });
+  });
+}
+
+function where(f: AuditFilter): SQL | undefined {
+  const escape = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
+  return and(
+    f.from ? gte(auditLog.at, new Date(f.from)) : undefined,
+    f.to ? lte(auditLog.at, new Date(f.to)) : undefined,
+    f.actor ? ilike(auditLog.actorName, `%${escape(f.actor)}%`) : undefined,
+    f.action ? or(eq(auditLog.action, f.action), ilike(auditLog.action, `${escape(f.action)}%`)) : undefined,
+    f.result ? eq(auditLog.result, f.result) : undefined,
+    f.targetId ? eq(auditLog.targetId, f.targetId) : undefined,
+  );
+}
+
+export async function listEntries(db: Db, f: AuditFilter, page: number, pageSize: number, ascending: boolean) {
+  const w = where(f);
+  const [items, [count]] = await Promise.all([
+    db
+      .select()
+      .from(auditLog)
+      .where(w)
+      .orderBy(ascending ? asc(auditLog.id) : desc(auditLog.id))
+      .limit(pageSize)
+      .offset((page - 1) * pageSize),
+    db.select({ n: sql<number>`count(*)::int` }).from(auditLog).where(w),
+  ]);
+  return { items, total: count?.n ?? 0 };
+}
+
+/** Entries in id order, one batch at a time, for export and chain verification. */
+export async function* scanEntries(db: Db, f: AuditFilter, batch = 2000) {
+  let after = 0;
+  for (;;) {
+    const rows = await db
+      .select()
+      .from(auditLog)
+      .where(and(where(f), gt(auditLog.id, after)))
+      .orderBy(asc(auditLog.id))
+      .limit(batch);
+    if (rows.length === 0) return;
+    yield rows;
+    after = rows[rows.length - 1]!.id;
+  }
+}

@@ -1,0 +1,135 @@
+import { permissionsOf, type RoleCode, type SessionUser } from '@zhiyuan/core';
+import type { Db } from '../../db/pool';
+import type { Actor, RequestContext } from '../../context';
+import { dummyHash, hashPassword, verifyPassword } from '../../crypto/password-hash';
+import { randomToken, sha256 } from '../../crypto/random';
+import { AppError } from '../../errors';
+import type { AuditService } from '../audit/audit.service';
+import * as repo from './identity.repository';
+import { assertAcceptablePassword } from './password-rules';
+import type { SecuritySettingsService } from './security-settings';
+
+const LOCKOUT_WINDOW_MS = 15 * 60_000;
+// last_seen_at is written at most this often: sessions stay cheap to resume.
+const TOUCH_EVERY_MS = 60_000;
+
+export type ResumedSession = { idHash: string; csrfToken: string; actor: Actor; user: SessionUser; mustChangePassword: boolean };
+
+export const actorOf = (u: repo.UserRow): Actor => ({
+  kind: 'user',
+  id: u.id,
+  name: u.username,
+  roles: u.roles as RoleCode[],
+  parkIds: u.parkIds,
+  enterpriseId: u.enterpriseId,
+});
+
+function passwordExpired(u: repo.UserRow, expiryDays: number, now: Date): boolean {
+  return expiryDays > 0 && now.getTime() - u.passwordChangedAt.getTime() > expiryDays * 86_400_000;
+}
+
+export function createAuthService(db: Db, audit: AuditService, settings: SecuritySettingsService, clock: () => Date = () => new Date()) {
+  const sessionUser = (u: repo.UserRow, mustChange: boolean): SessionUser => ({
+    id: u.id,
+    username: u.username,
+    displayName: u.displayName,
+    roles: u.roles as RoleCode[],
+    parkIds: u.parkIds,
+    enterpriseId: u.enterpriseId,
+    mustChangePassword: mustChange,
+    permissions: permissionsOf(u.roles),
+  });
+
+  async function failLogin(ctx: RequestContext, username: string, user: repo.UserRow | undefined, reason: string, code: 'INVALID_CREDENTIALS' | 'ACCOUNT_LOCKED'): Promise<never> {
+    const s = await settings.get();
+    const now = clock();
+    let locked = false;
+    await db.transaction(async (tx) => {
+      if (code === 'INVALID_CREDENTIALS') await repo.insertAttempt(tx, { username, userId: user?.id, ip: ctx.ip, success: false, at: now });
+      if (user && code === 'INVALID_CREDENTIALS' && (await repo.recentFailures(tx, user.id, new Date(now.getTime() - LOCKOUT_WINDOW_MS))) >= s.lockoutThreshold) {
+        await repo.updateUser(tx, user.id, { lockedUntil: new Date(now.getTime() + s.lockoutMinutes * 60_000) });
+        await audit.record(tx, ctx, { action: 'auth.lockout', targetType: 'user', targetId: user.id, result: 'success', summary: { username: user.username, minutes: s.lockoutMinutes } });
+        locked = true;
+      }
+      await audit.record(tx, ctx, { action: 'auth.login', targetType: 'user', targetId: user?.id ?? null, result: 'failure', summary: { username, reason, ...(locked ? { lockedNow: true } : {}) } });
+    });
+    if (code === 'ACCOUNT_LOCKED') {
+      const minutes = Math.max(1, Math.ceil(((user?.lockedUntil?.getTime() ?? 0) - now.getTime()) / 60_000));
+      throw new AppError('ACCOUNT_LOCKED', `连续登录失败次数过多，账号已锁定，请 ${minutes} 分钟后再试或联系管理员解锁`);
+    }
+    throw new AppError('INVALID_CREDENTIALS', '用户名或密码错误');
+  }
+
+  return {
+    sessionUser,
+
+    async login(ctx: RequestContext, username: string, password: string): Promise<{ sessionId: string; csrfToken: string; user: SessionUser }> {
+      const user = await repo.findUserByUsername(db, username);
+      const now = clock();
+      if (!user) {
+        await verifyPassword(password, await dummyHash);
+        return failLogin(ctx, username, undefined, 'unknown user', 'INVALID_CREDENTIALS');
+      }
+      if (user.lockedUntil && user.lockedUntil > now) return failLogin(ctx, username, user, 'locked', 'ACCOUNT_LOCKED');
+      if (!(await verifyPassword(password, user.passwordHash))) return failLogin(ctx, username, user, 'wrong password', 'INVALID_CREDENTIALS');
+      if (user.status !== 'active') return failLogin(ctx, username, user, 'disabled', 'INVALID_CREDENTIALS');
+
+      const s = await settings.get();
+      const mustChange = user.mustChangePassword || passwordExpired(user, s.passwordExpiryDays, now);
+      const sessionId = randomToken();
+      const csrfToken = randomToken();
+      await db.transaction(async (tx) => {
+        await repo.insertAttempt(tx, { username, userId: user.id, ip: ctx.ip, success: true, at: now });
+        await repo.insertSession(tx, { idHash: sha256(sessionId), userId: user.id, csrfToken, ip: ctx.ip, userAgent: ctx.userAgent?.slice(0, 512), createdAt: now, lastSeenAt: now });
+        await repo.updateUser(tx, user.id, { lastLoginAt: now, lockedUntil: null });
+        await audit.record(tx, { ...ctx, actor: actorOf(user) }, { action: 'auth.login', targetType: 'user', targetId: user.id, summary: { username: user.username } });
+      });
+      return { sessionId, csrfToken, user: sessionUser(user, mustChange) };
+    },
+
+    /** The session behind a cookie value, or null when unknown, idle too long, too old, or its user disabled. */
+    async resume(sessionId: string): Promise<ResumedSession | null> {
+      const idHash = sha256(sessionId);
+      const row = await repo.findSessionWithUser(db, idHash);
+      if (!row) return null;
+      const s = await settings.get();
+      const now = clock();
+      const { session, user } = row;
+      const idle = now.getTime() - session.lastSeenAt.getTime() > s.idleTimeoutMinutes * 60_000;
+      const tooOld = now.getTime() - session.createdAt.getTime() > s.absoluteTimeoutHours * 3_600_000;
+      if (idle || tooOld || user.status !== 'active') {
+        await repo.deleteSession(db, idHash);
+        return null;
+      }
+      if (now.getTime() - session.lastSeenAt.getTime() > TOUCH_EVERY_MS) await repo.touchSession(db, idHash, now);
+      const mustChange = user.mustChangePassword || passwordExpired(user, s.passwordExpiryDays, now);
+      return { idHash, csrfToken: session.csrfToken, actor: actorOf(user), user: sessionUser(user, mustChange), mustChangePassword: mustChange };
+    },
+
+    async logout(ctx: RequestContext, idHash: string): Promise<void> {
+      await db.transaction(async (tx) => {
+        await repo.deleteSession(tx, idHash);
+        await audit.record(tx, ctx, { action: 'auth.logout', targetType: 'user', targetId: ctx.actor.id });
+      });
+    },
+
+    /** Changes one's own password; other sessions of the user end, this one stays. */
+    async changePassword(ctx: RequestContext, idHash: string, currentPassword: string, newPassword: string): Promise<void> {
+      const user = await repo.findUserById(db, ctx.actor.id!);
+      if (!user || !(await verifyPassword(currentPassword, user.passwordHash))) {
+        throw new AppError('VALIDATION_FAILED', '当前密码不正确', [{ path: ['currentPassword'], message: '当前密码不正确' }]);
+      }
+      const s = await settings.get();
+      const history = await repo.lastPasswordHashes(db, user.id, s.passwordHistory);
+      await assertAcceptablePassword(newPassword, user.username, s, [user.passwordHash, ...history]);
+      const hash = await hashPassword(newPassword);
+      await db.transaction(async (tx) => {
+        await repo.updateUser(tx, user.id, { passwordHash: hash, passwordChangedAt: clock(), mustChangePassword: false });
+        await repo.insertPasswordHistory(tx, user.id, hash);
+        const ended = await repo.deleteUserSessions(tx, user.id, idHash);
+        await audit.record(tx, ctx, { action: 'auth.password.change', targetType: 'user', targetId: user.id, summary: { otherSessionsEnded: ended } });
+      });
+    },
+  };
+}
+export type AuthService = ReturnType<typeof createAuthService>;

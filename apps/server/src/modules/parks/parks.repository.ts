@@ -1,0 +1,45 @@
+import { and, asc, eq, ilike, inArray, isNull, sql, type SQL } from 'drizzle-orm';
+import type { Db, Executor } from '../../db/pool';
+import { likePattern, orderFrom } from '../../db/paging';
+import { departments, parks } from './parks.tables';
+import type { ParkScope } from './scope';
+
+export type ParkRow = typeof parks.$inferSelect;
+export type DepartmentRow = typeof departments.$inferSelect;
+
+/** The given parks and all their descendants. */
+export async function descendantsOf(db: Executor, parkIds: readonly string[]): Promise<{ id: string; parentId: string | null }[]> {
+  if (parkIds.length === 0) return [];
+  const ids = sql.join(parkIds.map((id) => sql`${id}::uuid`), sql`, `);
+  const r = await db.execute<{ id: string; parent_id: string | null }>(sql`
+    WITH RECURSIVE tree AS (
+      SELECT id, parent_id FROM ${parks} WHERE id IN (${ids})
+      UNION SELECT p.id, p.parent_id FROM ${parks} p JOIN tree t ON p.parent_id = t.id)
+    SELECT id, parent_id FROM tree`);
+  return r.rows.map((x) => ({ id: x.id, parentId: x.parent_id }));
+}
+
+const parkScopeFilter = (scope: ParkScope): SQL | undefined => (scope.all ? undefined : scope.ids.size ? inArray(parks.id, [...scope.ids]) : sql`false`);
+
+export const listParks = (db: Db, scope: ParkScope) => db.select().from(parks).where(parkScopeFilter(scope)).orderBy(sql`${parks.parentId} NULLS FIRST`, asc(parks.code));
+export const findPark = async (db: Executor, scope: ParkScope, id: string) => (await db.select().from(parks).where(and(eq(parks.id, id), parkScopeFilter(scope))).limit(1))[0];
+export const findParkByCode = async (db: Executor, code: string) => (await db.select().from(parks).where(eq(parks.code, code)).limit(1))[0];
+export const findZone = async (db: Executor) => (await db.select().from(parks).where(isNull(parks.parentId)).limit(1))[0];
+export const insertPark = async (tx: Executor, v: typeof parks.$inferInsert) => (await tx.insert(parks).values(v).returning())[0]!;
+export const updatePark = async (tx: Executor, id: string, v: Partial<typeof parks.$inferInsert>) => (await tx.update(parks).set(v).where(eq(parks.id, id)).returning())[0]!;
+
+const deptScopeFilter = (scope: ParkScope): SQL | undefined => (scope.all ? undefined : scope.ids.size ? inArray(departments.parkId, [...scope.ids]) : sql`false`);
+
+export async function listDepartments(db: Db, scope: ParkScope, f: { q?: string; parkId?: string }, page: number, pageSize: number, sort?: string) {
+  const where = and(deptScopeFilter(scope), f.q ? ilike(departments.name, likePattern(f.q)) : undefined, f.parkId ? eq(departments.parkId, f.parkId) : undefined);
+  const order = orderFrom(sort, { name: departments.name, createdAt: departments.createdAt }, asc(departments.name));
+  const [items, [count]] = await Promise.all([
+    db.select().from(departments).where(where).orderBy(order, departments.id).limit(pageSize).offset((page - 1) * pageSize),
+    db.select({ n: sql<number>`count(*)::int` }).from(departments).where(where),
+  ]);
+  return { items, total: count?.n ?? 0 };
+}
+export const findDepartment = async (db: Executor, scope: ParkScope, id: string) => (await db.select().from(departments).where(and(eq(departments.id, id), deptScopeFilter(scope))).limit(1))[0];
+export const insertDepartment = async (tx: Executor, v: typeof departments.$inferInsert) => (await tx.insert(departments).values(v).returning())[0]!;
+export const updateDepartment = async (tx: Executor, id: string, v: Partial<typeof departments.$inferInsert>) => (await tx.update(departments).set(v).where(eq(departments.id, id)).returning())[0]!;
+export const deleteDepartment = (tx: Executor, id: string) => tx.delete(departments).where(eq(departments.id, id));

@@ -1,0 +1,135 @@
+import type { Park, Department } from '@zhiyuan/core';
+import type { z } from 'zod';
+import type { createDepartmentRequest, createParkRequest, updateDepartmentRequest, updateParkRequest } from '@zhiyuan/core';
+import type { Db } from '../../db/pool';
+import type { Actor, RequestContext } from '../../context';
+import { AppError, notFound } from '../../errors';
+import type { AuditService } from '../audit/audit.service';
+import { uniqueAs } from '../../db/pg-errors';
+import { touched } from '../audit/summary';
+import * as repo from './parks.repository';
+import { inScope, type ParkScope } from './scope';
+
+const toPark = (p: repo.ParkRow): Park => ({
+  id: p.id,
+  code: p.code,
+  name: p.name,
+  parentId: p.parentId,
+  district: p.district,
+  areaKm2: p.areaKm2,
+  center: p.centerLon != null && p.centerLat != null ? [p.centerLon, p.centerLat] : null,
+  boundary: p.boundary ?? null,
+  createdAt: p.createdAt.toISOString(),
+});
+
+const toDepartment = (d: repo.DepartmentRow): Department => ({
+  id: d.id,
+  name: d.name,
+  parkId: d.parkId,
+  headUserId: d.headUserId,
+  phone: d.phone,
+  createdAt: d.createdAt.toISOString(),
+});
+
+const duplicateCode = (code?: string) => () => new AppError('DUPLICATE', `园区编码 ${code} 已存在`, [{ path: ['code'], message: '编码已存在' }]);
+const duplicateDepartment = (name?: string) => () => new AppError('DUPLICATE', `该园区已有名为“${name}”的部门`, [{ path: ['name'], message: '部门名称重复' }]);
+
+export function createParksService(db: Db, audit: AuditService) {
+  async function scopeOf(actor: Actor): Promise<ParkScope> {
+    const tree = await repo.descendantsOf(db, actor.parkIds);
+    return { all: tree.some((p) => p.parentId === null), ids: new Set(tree.map((p) => p.id)) };
+  }
+
+  async function requirePark(scope: ParkScope, id: string) {
+    const park = await repo.findPark(db, scope, id);
+    if (!park) throw notFound('园区');
+    return park;
+  }
+
+  return {
+    scopeOf,
+
+    async list(ctx: RequestContext) {
+      const items = (await repo.listParks(db, await scopeOf(ctx.actor))).map(toPark);
+      return { items, total: items.length };
+    },
+
+    async get(ctx: RequestContext, id: string) {
+      return toPark(await requirePark(await scopeOf(ctx.actor), id));
+    },
+
+    async create(ctx: RequestContext, input: z.infer<typeof createParkRequest>) {
+      const scope = await scopeOf(ctx.actor);
+      if (!input.parentId) {
+        if (await repo.findZone(db)) throw new AppError('CONFLICT', '管委会（根园区）已存在，新建分园请指定上级园区', [{ path: ['parentId'], message: '请指定上级园区' }]);
+      } else await requirePark(scope, input.parentId);
+      const { center, ...rest } = input;
+      return uniqueAs(
+        () =>
+          db.transaction(async (tx) => {
+          const park = await repo.insertPark(tx, { ...rest, centerLon: center?.[0], centerLat: center?.[1] });
+          await audit.record(tx, ctx, { action: 'park.create', targetType: 'park', targetId: park.id, summary: { after: { code: park.code, name: park.name, parentId: park.parentId } } });
+          return toPark(park);
+          }),
+        duplicateCode(input.code),
+      );
+    },
+
+    async update(ctx: RequestContext, id: string, input: z.infer<typeof updateParkRequest>) {
+      const before = await requirePark(await scopeOf(ctx.actor), id);
+      const { center, ...rest } = input;
+      return uniqueAs(
+        () =>
+          db.transaction(async (tx) => {
+          const park = await repo.updatePark(tx, id, { ...rest, ...(center ? { centerLon: center[0], centerLat: center[1] } : {}) });
+          await audit.record(tx, ctx, { action: 'park.update', targetType: 'park', targetId: id, summary: { before: touched(toPark(before), input), after: touched(toPark(park), input) } });
+          return toPark(park);
+          }),
+        duplicateCode(input.code),
+      );
+    },
+
+    async listDepartments(ctx: RequestContext, f: { q?: string; parkId?: string }, page: number, pageSize: number, sort?: string) {
+      const r = await repo.listDepartments(db, await scopeOf(ctx.actor), f, page, pageSize, sort);
+      return { items: r.items.map(toDepartment), total: r.total, page, pageSize };
+    },
+
+    async createDepartment(ctx: RequestContext, input: z.infer<typeof createDepartmentRequest>) {
+      const scope = await scopeOf(ctx.actor);
+      if (!inScope(scope, input.parkId)) throw notFound('园区');
+      return uniqueAs(
+        () =>
+          db.transaction(async (tx) => {
+          const d = await repo.insertDepartment(tx, input);
+          await audit.record(tx, ctx, { action: 'department.create', targetType: 'department', targetId: d.id, summary: { after: input } });
+          return toDepartment(d);
+          }),
+        duplicateDepartment(input.name),
+      );
+    },
+
+    async updateDepartment(ctx: RequestContext, id: string, input: z.infer<typeof updateDepartmentRequest>) {
+      const before = await repo.findDepartment(db, await scopeOf(ctx.actor), id);
+      if (!before) throw notFound('部门');
+      return uniqueAs(
+        () =>
+          db.transaction(async (tx) => {
+          const d = await repo.updateDepartment(tx, id, input);
+          await audit.record(tx, ctx, { action: 'department.update', targetType: 'department', targetId: id, summary: { before: touched(toDepartment(before), input), after: input } });
+          return toDepartment(d);
+          }),
+        duplicateDepartment(input.name),
+      );
+    },
+
+    async deleteDepartment(ctx: RequestContext, id: string) {
+      const before = await repo.findDepartment(db, await scopeOf(ctx.actor), id);
+      if (!before) throw notFound('部门');
+      await db.transaction(async (tx) => {
+        await repo.deleteDepartment(tx, id);
+        await audit.record(tx, ctx, { action: 'department.delete', targetType: 'department', targetId: id, summary: { before: toDepartment(before) } });
+      });
+    },
+  };
+}
+export type ParksService = ReturnType<typeof createParksService>;

@@ -1,0 +1,62 @@
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
+import { AppError, errorStatus, type ErrorCode } from '../errors';
+
+const WRITE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
+function toAppError(err: FastifyError | AppError): AppError {
+  if (err instanceof AppError) return err;
+  if (hasZodFastifySchemaValidationErrors(err)) {
+    const details = err.validation.map((v) => ({
+      path: [v.instancePath.replace(/^\//, '').split('/').filter(Boolean), (v.params as { issue?: { path?: PropertyKey[] } }).issue?.path]
+        .find((p) => p && p.length > 0)
+        ?.map((s) => (typeof s === 'string' && /^\d+$/.test(s) ? Number(s) : s)) ?? [],
+      in: err.validationContext,
+      message: v.message,
+    }));
+    return new AppError('VALIDATION_FAILED', `请求参数无效：${details.map((d) => `${d.path.join('.') || err.validationContext}：${d.message}`).join('；')}`, details);
+  }
+  switch (err.code) {
+    case 'FST_ERR_CTP_BODY_TOO_LARGE':
+      return new AppError('PAYLOAD_TOO_LARGE', '请求体过大');
+    case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
+      return new AppError('UNSUPPORTED_MEDIA_TYPE', '不支持的内容类型');
+    case 'FST_ERR_CTP_EMPTY_JSON_BODY':
+      return new AppError('BAD_REQUEST', '请求体为空，应为 JSON');
+  }
+  if (err.statusCode === 429) return new AppError('RATE_LIMITED', '请求过于频繁，请稍后再试');
+  if (err instanceof SyntaxError || err.code === 'FST_ERR_CTP_INVALID_JSON_BODY') return new AppError('BAD_REQUEST', '请求体不是有效的 JSON');
+  if (err.statusCode && err.statusCode >= 400 && err.statusCode < 500) return new AppError('BAD_REQUEST', '请求无效');
+  return new AppError('INTERNAL', '服务器内部错误，请稍后再试');
+}
+
+/** One JSON error shape (DESIGN.md §4); internals go to the log, never to the client. */
+export function registerErrorHandlers(app: FastifyInstance): void {
+  app.setErrorHandler(async (err: FastifyError | AppError, req: FastifyRequest, reply: FastifyReply) => {
+    const e = toAppError(err);
+    if (e.code === 'INTERNAL') req.log.error({ err }, 'unhandled error');
+    else req.log.info({ code: e.code }, e.message);
+    await recordFailedWrite(req, e);
+    if (e.code === 'RATE_LIMITED' && 'headers' in err && err.headers) reply.headers(err.headers as Record<string, string>);
+    return reply.status(errorStatus[e.code as ErrorCode]).send({ error: { code: e.code, message: e.message, ...(e.details ? { details: e.details } : {}) } });
+  });
+  app.setNotFoundHandler(async (req, reply) => {
+    if (!req.url.startsWith('/api/') && req.method === 'GET' && app.hasDecorator('serveIndex')) return app.serveIndex(reply);
+    return reply.status(404).send({ error: { code: 'NOT_FOUND', message: `未找到 ${req.method} ${req.url.split('?')[0]}` } });
+  });
+}
+
+/** Failed writes by a known actor are audited too; denials are recorded where they happen. */
+async function recordFailedWrite(req: FastifyRequest, e: AppError): Promise<void> {
+  if (!WRITE_METHODS.has(req.method) || !req.actor || e.code === 'FORBIDDEN' || req.routeOptions.config?.auditsItself) return;
+  try {
+    await req.server.services.audit.record(req.server.database.db, req.ctx(), {
+      action: req.routeOptions.config?.action ?? `${req.method} ${req.routeOptions.url ?? req.url}`,
+      targetId: (req.params as { id?: string } | undefined)?.id ?? null,
+      result: 'failure',
+      summary: { code: e.code, message: e.message },
+    });
+  } catch (auditErr) {
+    req.log.error({ err: auditErr }, 'could not audit a failed write');
+  }
+}

@@ -1,0 +1,31 @@
+import type { Config } from './config';
+import type { FieldCipher } from './crypto/field-cipher';
+import type { Db } from './db/pool';
+import { createAuditService } from './modules/audit/audit.service';
+import { createCalendarService } from './modules/calendar/calendar.service';
+import { createAuthService } from './modules/identity/auth.service';
+import { createSecuritySettingsService, defaultSecuritySettings } from './modules/identity/security-settings';
+import { createTokensService } from './modules/identity/tokens.service';
+import { createUsersService } from './modules/identity/users.service';
+import { createParksService } from './modules/parks/parks.service';
+
+/** Wires each module's service with only the collaborators it needs. */
+export function createServices(db: Db, config: Config, cipher: FieldCipher, clock: () => Date = () => new Date()) {
+  const audit = createAuditService(db);
+  const securitySettings = createSecuritySettingsService(db, audit, {
+    ...defaultSecuritySettings,
+    idleTimeoutMinutes: Math.round(config.sessionIdleMs / 60_000),
+    absoluteTimeoutHours: Math.round(config.sessionAbsoluteMs / 3_600_000),
+  });
+  const parks = createParksService(db, audit);
+  return {
+    audit,
+    securitySettings,
+    parks,
+    auth: createAuthService(db, audit, securitySettings, clock),
+    users: createUsersService(db, audit, parks, securitySettings, cipher),
+    tokens: createTokensService(db, audit, parks, clock),
+    calendar: createCalendarService(db, audit, clock),
+  };
+}
+export type Services = ReturnType<typeof createServices>;

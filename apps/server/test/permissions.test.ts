@@ -1,0 +1,141 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { can, roleCodes, type Action, type RoleCode } from '@zhiyuan/core';
+import { demoUsername } from '../src/seed/bootstrap';
+import { ADMIN_PASSWORD, DEMO_PASSWORD, as, createTestApp, login, type Session, type TestApp } from './harness';
+
+/**
+ * Every role × every admin endpoint: allowed (2xx), 403, or — for a caller whose park scope does
+ * not reach the object — 404. The expected outcome comes from the one permission matrix in core.
+ */
+let t: TestApp;
+const sessions = new Map<RoleCode, Session>();
+let admin: Session;
+let zoneId: string;
+let haidianId: string;
+let otherParkId: string;
+let seq = 0;
+
+beforeAll(async () => {
+  t = await createTestApp();
+  admin = await login(t.app, 'admin', ADMIN_PASSWORD);
+  for (const role of roleCodes.filter((r) => r !== 'enterprise')) {
+    sessions.set(role, role === 'sysadmin' ? admin : await login(t.app, demoUsername(role), DEMO_PASSWORD));
+  }
+  const parks = (await t.app.inject(as(admin, 'GET', '/api/parks'))).json().items as { id: string; code: string; parentId: string | null }[];
+  zoneId = parks.find((p) => p.parentId === null)!.id;
+  haidianId = parks.find((p) => p.code === 'ZGC-HD')!.id;
+  otherParkId = parks.find((p) => p.code === 'ZGC-CP')!.id;
+});
+afterAll(() => t.close());
+
+/** Fixtures made by the admin for one case, so each request hits a live object. */
+async function newUser(parkId = zoneId) {
+  const r = await t.app.inject(as(admin, 'POST', '/api/users', { username: `target${++seq}`, displayName: '目标用户', password: 'Target-Pass-2025', roles: ['leader'], parkIds: [parkId] }));
+  expect(r.statusCode).toBe(201);
+  return r.json().id as string;
+}
+async function newDepartment(parkId = haidianId) {
+  const r = await t.app.inject(as(admin, 'POST', '/api/departments', { name: `部门${++seq}`, parkId }));
+  expect(r.statusCode).toBe(201);
+  return r.json().id as string;
+}
+async function newToken() {
+  const r = await t.app.inject(as(admin, 'POST', '/api/tokens', { name: `tok${++seq}`, roles: ['statistician'], parkIds: [zoneId], expiresAt: new Date(Date.now() + 86_400_000).toISOString() }));
+  expect(r.statusCode).toBe(201);
+  return r.json().id as string;
+}
+
+type Case = { name: string; action: Action; request: () => Promise<{ method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE'; url: string; payload?: unknown }> };
+
+const cases: Case[] = [
+  { name: 'GET /users', action: 'user.read', request: async () => ({ method: 'GET', url: '/api/users' }) },
+  { name: 'GET /users/:id', action: 'user.read', request: async () => ({ method: 'GET', url: `/api/users/${await newUser(haidianId)}` }) },
+  { name: 'POST /users', action: 'user.write', request: async () => ({ method: 'POST', url: '/api/users', payload: { username: `new${++seq}`, displayName: '新用户', password: 'New-User-Pass-2025', roles: ['leader'], parkIds: [zoneId] } }) },
+  { name: 'PATCH /users/:id', action: 'user.write', request: async () => ({ method: 'PATCH', url: `/api/users/${await newUser()}`, payload: { displayName: '改名' } }) },
+  { name: 'PUT /users/:id/roles', action: 'user.assignRoles', request: async () => ({ method: 'PUT', url: `/api/users/${await newUser()}/roles`, payload: { roles: ['statistician'] } }) },
+  { name: 'POST /users/:id/reset-password', action: 'user.write', request: async () => ({ method: 'POST', url: `/api/users/${await newUser()}/reset-password`, payload: { password: 'Reset-Pass-2025x' } }) },
+  { name: 'POST /users/:id/end-sessions', action: 'user.write', request: async () => ({ method: 'POST', url: `/api/users/${await newUser()}/end-sessions` }) },
+  { name: 'POST /users/:id/unlock', action: 'user.write', request: async () => ({ method: 'POST', url: `/api/users/${await newUser()}/unlock` }) },
+  { name: 'GET /security/settings', action: 'security.read', request: async () => ({ method: 'GET', url: '/api/security/settings' }) },
+  { name: 'PUT /security/settings', action: 'security.write', request: async () => ({ method: 'PUT', url: '/api/security/settings', payload: { lockoutThreshold: 5 } }) },
+  { name: 'GET /parks', action: 'park.read', request: async () => ({ method: 'GET', url: '/api/parks' }) },
+  { name: 'GET /parks/:id', action: 'park.read', request: async () => ({ method: 'GET', url: `/api/parks/${haidianId}` }) },
+  { name: 'POST /parks', action: 'park.write', request: async () => ({ method: 'POST', url: '/api/parks', payload: { code: `P${++seq}`, name: `新分园${seq}`, parentId: zoneId, areaKm2: 1.5 } }) },
+  { name: 'PATCH /parks/:id', action: 'park.write', request: async () => ({ method: 'PATCH', url: `/api/parks/${haidianId}`, payload: { district: '海淀区' } }) },
+  { name: 'GET /departments', action: 'department.read', request: async () => ({ method: 'GET', url: '/api/departments' }) },
+  { name: 'POST /departments', action: 'department.write', request: async () => ({ method: 'POST', url: '/api/departments', payload: { name: `新部门${++seq}`, parkId: haidianId } }) },
+  { name: 'PATCH /departments/:id', action: 'department.write', request: async () => ({ method: 'PATCH', url: `/api/departments/${await newDepartment()}`, payload: { phone: '010-12345678' } }) },
+  { name: 'DELETE /departments/:id', action: 'department.write', request: async () => ({ method: 'DELETE', url: `/api/departments/${await newDepartment()}` }) },
+  { name: 'PUT /calendar/days/:date', action: 'calendar.write', request: async () => ({ method: 'PUT', url: '/api/calendar/days/2026-12-31', payload: { kind: 'holiday', name: '测试' } }) },
+  { name: 'POST /calendar/import', action: 'calendar.write', request: async () => ({ method: 'POST', url: '/api/calendar/import', payload: { year: 2027, days: [{ date: '2027-01-01', kind: 'holiday', name: '元旦' }] } }) },
+  { name: 'GET /tokens', action: 'token.manage', request: async () => ({ method: 'GET', url: '/api/tokens' }) },
+  { name: 'POST /tokens', action: 'token.manage', request: async () => ({ method: 'POST', url: '/api/tokens', payload: { name: `tok${++seq}`, roles: ['statistician'], parkIds: [zoneId], expiresAt: new Date(Date.now() + 86_400_000).toISOString() } }) },
+  { name: 'POST /tokens/:id/revoke', action: 'token.manage', request: async () => ({ method: 'POST', url: `/api/tokens/${await newToken()}/revoke` }) },
+  { name: 'GET /audit', action: 'audit.read', request: async () => ({ method: 'GET', url: '/api/audit' }) },
+  { name: 'GET /audit/verify', action: 'audit.read', request: async () => ({ method: 'GET', url: '/api/audit/verify' }) },
+  { name: 'GET /audit/export', action: 'audit.export', request: async () => ({ method: 'GET', url: '/api/audit/export' }) },
+];
+
+const rolesUnderTest = roleCodes.filter((r) => r !== 'enterprise');
+
+describe.each(cases)('$name', (c) => {
+  it.each(rolesUnderTest)('as %s', async (role) => {
+    const req = await c.request();
+    const res = await t.app.inject(as(sessions.get(role)!, req.method, req.url, req.payload));
+    if (can([role], c.action)) {
+      expect(res.statusCode, res.body).toBeGreaterThanOrEqual(200);
+      expect(res.statusCode, res.body).toBeLessThan(300);
+    } else {
+      expect(res.statusCode, res.body).toBe(403);
+      expect(res.json().error.code).toBe('FORBIDDEN');
+    }
+  });
+
+  it('without signing in → 401', async () => {
+    const req = await c.request();
+    const res = await t.app.inject({ method: req.method, url: req.url, payload: req.payload as object | undefined });
+    expect(res.statusCode).toBe(401);
+    expect(res.json().error.code).toBe('NOT_SIGNED_IN');
+  });
+});
+
+describe('out of park scope → 404', () => {
+  // demo_park_admin's scope is 海淀园; a sysadmin scoped to 海淀园 shows the same for admin-only endpoints.
+  let parkAdmin: Session;
+  let scopedAdmin: Session;
+  beforeAll(async () => {
+    parkAdmin = sessions.get('park_admin')!;
+    const r = await t.app.inject(as(admin, 'POST', '/api/users', { username: 'hd_sysadmin', displayName: '海淀园系统管理员', password: 'Haidian-Admin-2025', roles: ['sysadmin'], parkIds: [haidianId] }));
+    expect(r.statusCode).toBe(201);
+    scopedAdmin = await login(t.app, 'hd_sysadmin', 'Haidian-Admin-2025');
+  });
+
+  const outOfScope: { name: string; who: () => Session; request: () => Promise<{ method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE'; url: string; payload?: unknown }> }[] = [
+    { name: 'park admin reads a department of another park', who: () => parkAdmin, request: async () => ({ method: 'GET', url: `/api/departments` }) },
+    { name: 'park admin edits a department of another park', who: () => parkAdmin, request: async () => ({ method: 'PATCH', url: `/api/departments/${await newDepartment(otherParkId)}`, payload: { phone: '1' } }) },
+    { name: 'park admin deletes a department of another park', who: () => parkAdmin, request: async () => ({ method: 'DELETE', url: `/api/departments/${await newDepartment(otherParkId)}` }) },
+    { name: 'park admin creates a department in another park', who: () => parkAdmin, request: async () => ({ method: 'POST', url: '/api/departments', payload: { name: '越权部门', parkId: otherParkId } }) },
+    { name: 'park admin reads a zone-wide user', who: () => parkAdmin, request: async () => ({ method: 'GET', url: `/api/users/${await newUser(zoneId)}` }) },
+    { name: 'scoped sysadmin reads another park', who: () => scopedAdmin, request: async () => ({ method: 'GET', url: `/api/parks/${otherParkId}` }) },
+    { name: 'scoped sysadmin edits another park', who: () => scopedAdmin, request: async () => ({ method: 'PATCH', url: `/api/parks/${otherParkId}`, payload: { name: '越权' } }) },
+    { name: 'scoped sysadmin edits a user of another park', who: () => scopedAdmin, request: async () => ({ method: 'PATCH', url: `/api/users/${await newUser(otherParkId)}`, payload: { displayName: '越权' } }) },
+    { name: 'scoped sysadmin resets a zone user', who: () => scopedAdmin, request: async () => ({ method: 'POST', url: `/api/users/${await newUser(zoneId)}/reset-password`, payload: { password: 'Reset-Pass-2025x' } }) },
+    { name: 'scoped sysadmin creates a user in another park', who: () => scopedAdmin, request: async () => ({ method: 'POST', url: '/api/users', payload: { username: 'evil1', displayName: 'x', password: 'Evil-User-2025!', roles: ['leader'], parkIds: [otherParkId] } }) },
+    { name: 'scoped sysadmin revokes a zone token', who: () => scopedAdmin, request: async () => ({ method: 'POST', url: `/api/tokens/${await newToken()}/revoke` }) },
+  ];
+
+  it.each(outOfScope)('$name', async (c) => {
+    const req = await c.request();
+    const res = await t.app.inject(as(c.who(), req.method, req.url, req.payload));
+    if (req.url === '/api/departments' && req.method === 'GET') {
+      // A list never answers 404: it leaves out what is out of scope.
+      expect(res.statusCode).toBe(200);
+      const items = res.json().items as { parkId: string }[];
+      expect(items.length).toBeGreaterThan(0);
+      expect(items.every((d) => d.parkId === haidianId)).toBe(true);
+      return;
+    }
+    expect(res.statusCode, res.body).toBe(404);
+    expect(res.json().error.code).toBe('NOT_FOUND');
+  });
+});

@@ -1,0 +1,67 @@
+import {
+  ApartmentOutlined,
+  AuditOutlined,
+  BookOutlined,
+  CalendarOutlined,
+  ClusterOutlined,
+  HomeOutlined,
+  KeyOutlined,
+  SafetyCertificateOutlined,
+  SettingOutlined,
+  TeamOutlined,
+  UserOutlined,
+  EnvironmentOutlined,
+} from '@ant-design/icons';
+import type { SessionUser } from '@zhiyuan/core';
+import type { ReactNode } from 'react';
+import { canOpen, type PageKey } from '../routes/access';
+
+export type MenuEntry = { key: PageKey; path: string; label: string; icon: ReactNode };
+export type MenuGroup = { key: string; label: string; icon: ReactNode; children: MenuEntry[] };
+export type MenuItem = MenuEntry | MenuGroup;
+
+/** The main menu; labels are i18n keys. */
+export const menu: readonly MenuItem[] = [
+  { key: 'home', path: '/', label: 'nav.home', icon: <HomeOutlined /> },
+  {
+    key: 'system',
+    label: 'nav.system',
+    icon: <SettingOutlined />,
+    children: [
+      { key: 'users', path: '/admin/users', label: 'nav.users', icon: <UserOutlined /> },
+      { key: 'roles', path: '/admin/roles', label: 'nav.roles', icon: <TeamOutlined /> },
+      { key: 'security', path: '/admin/security', label: 'nav.security', icon: <SafetyCertificateOutlined /> },
+      { key: 'tokens', path: '/admin/tokens', label: 'nav.tokens', icon: <KeyOutlined /> },
+    ],
+  },
+  {
+    key: 'org',
+    label: 'nav.org',
+    icon: <ClusterOutlined />,
+    children: [
+      { key: 'parks', path: '/admin/parks', label: 'nav.parks', icon: <EnvironmentOutlined /> },
+      { key: 'departments', path: '/admin/departments', label: 'nav.departments', icon: <ApartmentOutlined /> },
+      { key: 'calendar', path: '/admin/calendar', label: 'nav.calendar', icon: <CalendarOutlined /> },
+    ],
+  },
+  { key: 'audit', path: '/audit', label: 'nav.audit', icon: <AuditOutlined /> },
+  { key: 'reference', path: '/reference', label: 'nav.reference', icon: <BookOutlined /> },
+];
+
+const isGroup = (m: MenuItem): m is MenuGroup => 'children' in m;
+
+/** Only what the user's roles allow; a group with nothing left disappears. */
+export function menuFor(user: Pick<SessionUser, 'roles'>): MenuItem[] {
+  return menu.flatMap((m): MenuItem[] => {
+    if (!isGroup(m)) return canOpen(user, m.key) ? [m] : [];
+    const children = m.children.filter((c) => canOpen(user, c.key));
+    return children.length ? [{ ...m, children }] : [];
+  });
+}
+
+/** Flat list of the pages a user may open (for the home page shortcuts). */
+export function pagesFor(user: Pick<SessionUser, 'roles'>): MenuEntry[] {
+  return menuFor(user).flatMap((m) => (isGroup(m) ? m.children : [m]));
+}
+
+export { isGroup };

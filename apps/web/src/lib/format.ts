@@ -1,0 +1,27 @@
+import dayjs from 'dayjs';
+import timezone from 'dayjs/plugin/timezone';
+import utc from 'dayjs/plugin/utc';
+
+dayjs.extend(utc);
+dayjs.extend(timezone);
+
+/** Business time zone (DESIGN.md §4): times are shown in Asia/Shanghai wherever the browser is. */
+export const businessTz = 'Asia/Shanghai';
+
+export function formatDateTime(iso: string | null | undefined): string {
+  if (!iso) return '—';
+  const d = dayjs(iso);
+  return d.isValid() ? d.tz(businessTz).format('YYYY-MM-DD HH:mm:ss') : iso;
+}
+
+export function formatDate(iso: string | null | undefined): string {
+  if (!iso) return '—';
+  const d = dayjs(iso);
+  return d.isValid() ? d.tz(businessTz).format('YYYY-MM-DD') : iso;
+}
+
+export function isFuture(iso: string | null | undefined): boolean {
+  return !!iso && dayjs(iso).isAfter(dayjs());
+}
+
+export { dayjs };

@@ -1,0 +1,100 @@
+import { ClockCircleOutlined } from '@ant-design/icons';
+import { adminRoles, type RoleCode } from '@zhiyuan/core';
+import { Card, Col, Descriptions, List, Row, Tag, Typography } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { useParks } from '../api/parks';
+import { useAuth, useUser } from '../auth/AuthContext';
+import { Page } from '../components/Page';
+import { RoleTags } from '../components/RoleTags';
+import { useLanguage } from '../i18n/LanguageContext';
+import { pagesFor } from '../layout/menu';
+
+function Scope() {
+  const user = useUser();
+  const { can } = useAuth();
+  const { t } = useTranslation();
+  const parks = useParks(can('park.read'));
+  if (user.enterpriseId) return <>{t('home.scopeEnterprise')}</>;
+  if (user.parkIds.length === 0) return <>{adminRoles.some((r) => user.roles.includes(r)) ? t('home.scopeSystem') : t('home.scopeNone')}</>;
+  const byId = new Map((parks.data?.items ?? []).map((p) => [p.id, p]));
+  const names = user.parkIds.map((id) => {
+    const p = byId.get(id);
+    if (!p) return '…';
+    return p.parentId ? p.name : t('home.scopeZone', { name: p.name });
+  });
+  return <>{names.join('、')}</>;
+}
+
+const businessRoles: readonly RoleCode[] = ['leader', 'park_admin', 'statistician', 'service_officer', 'department_staff', 'policy_officer', 'investment_officer', 'enterprise'];
+
+export function HomePage() {
+  const user = useUser();
+  const { t } = useTranslation();
+  const { roleName } = useLanguage();
+  const shortcuts = pagesFor(user).filter((p) => p.key !== 'home');
+  const coming = user.roles.filter((r) => businessRoles.includes(r));
+
+  return (
+    <Page title={t('home.title')}>
+      <Row gutter={[16, 16]}>
+        <Col xs={24} lg={coming.length ? 14 : 24}>
+          <Card title={t('home.welcome', { name: user.displayName })} data-testid="home-welcome">
+            <Descriptions column={1} size="small">
+              <Descriptions.Item label={t('home.username')}>{user.username}</Descriptions.Item>
+              <Descriptions.Item label={t('home.roles')}>
+                <RoleTags roles={user.roles} />
+              </Descriptions.Item>
+              <Descriptions.Item label={t('home.scope')}>
+                <Scope />
+              </Descriptions.Item>
+            </Descriptions>
+            {user.roles.map((r) => (
+              <Typography.Paragraph key={r} type="secondary" style={{ marginBottom: 4 }}>
+                {roleName(r)}：{t(`home.duty.${r}`)}
+              </Typography.Paragraph>
+            ))}
+          </Card>
+        </Col>
+        {coming.length > 0 && (
+          <Col xs={24} lg={10}>
+            <Card title={t('home.comingTitle')} data-testid="home-coming">
+              <List
+                size="small"
+                dataSource={coming}
+                renderItem={(r) => (
+                  <List.Item>
+                    <List.Item.Meta
+                      avatar={<ClockCircleOutlined style={{ color: '#faad14' }} />}
+                      title={
+                        <>
+                          {roleName(r)} <Tag color="gold">{t('home.comingTag')}</Tag>
+                        </>
+                      }
+                      description={t(`home.coming.${r}`)}
+                    />
+                  </List.Item>
+                )}
+              />
+            </Card>
+          </Col>
+        )}
+        <Col span={24}>
+          <Card title={t('home.shortcuts')} data-testid="home-shortcuts">
+            <Row gutter={[12, 12]}>
+              {shortcuts.map((s) => (
+                <Col key={s.key} xs={24} sm={12} md={8} xl={6}>
+                  <Link to={s.path} data-testid={`shortcut-${s.key}`}>
+                    <Card size="small" hoverable>
+                      <Card.Meta avatar={<span style={{ fontSize: 22, color: '#1677ff' }}>{s.icon}</span>} title={t(s.label)} description={t(`home.desc.${s.key}`)} />
+                    </Card>
+                  </Link>
+                </Col>
+              ))}
+            </Row>
+          </Card>
+        </Col>
+      </Row>
+    </Page>
+  );
+}

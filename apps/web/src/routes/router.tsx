@@ -1,0 +1,69 @@
+import { lazy, Suspense, type ComponentType, type ReactNode } from 'react';
+import { createBrowserRouter, Outlet } from 'react-router';
+import { AuthProvider } from '../auth/AuthContext';
+import { RequireAccess, RequireAuth, FullPageSpin } from '../auth/guards';
+import { AppLayout } from '../layout/AppLayout';
+import { LoginPage } from '../pages/LoginPage';
+import { NotFoundPage } from '../pages/NotFoundPage';
+import { HomePage } from '../pages/HomePage';
+import { ChangePasswordPage } from '../pages/ChangePasswordPage';
+import { ForbiddenPage } from '../pages/ForbiddenPage';
+import type { PageKey } from './access';
+
+/** Pages load on demand; each named export becomes a lazy component. */
+function page<K extends string>(load: () => Promise<Record<K, ComponentType>>, name: K) {
+  return lazy(async () => ({ default: (await load())[name] }));
+}
+
+const UsersPage = page(() => import('../pages/admin/UsersPage'), 'UsersPage');
+const RolesPage = page(() => import('../pages/admin/RolesPage'), 'RolesPage');
+const SecurityPage = page(() => import('../pages/admin/SecurityPage'), 'SecurityPage');
+const TokensPage = page(() => import('../pages/admin/TokensPage'), 'TokensPage');
+const ParksPage = page(() => import('../pages/admin/ParksPage'), 'ParksPage');
+const DepartmentsPage = page(() => import('../pages/admin/DepartmentsPage'), 'DepartmentsPage');
+const CalendarPage = page(() => import('../pages/admin/CalendarPage'), 'CalendarPage');
+const AuditPage = page(() => import('../pages/AuditPage'), 'AuditPage');
+const ReferencePage = page(() => import('../pages/ReferencePage'), 'ReferencePage');
+
+function Root() {
+  return (
+    <AuthProvider>
+      <Suspense fallback={<FullPageSpin />}>
+        <Outlet />
+      </Suspense>
+    </AuthProvider>
+  );
+}
+
+const guarded = (key: PageKey, el: ReactNode) => <RequireAccess page={key}>{el}</RequireAccess>;
+
+export const router = createBrowserRouter([
+  {
+    element: <Root />,
+    children: [
+      { path: '/login', element: <LoginPage /> },
+      {
+        element: (
+          <RequireAuth>
+            <AppLayout />
+          </RequireAuth>
+        ),
+        children: [
+          { index: true, element: <HomePage /> },
+          { path: 'change-password', element: <ChangePasswordPage /> },
+          { path: 'admin/users', element: guarded('users', <UsersPage />) },
+          { path: 'admin/roles', element: guarded('roles', <RolesPage />) },
+          { path: 'admin/security', element: guarded('security', <SecurityPage />) },
+          { path: 'admin/tokens', element: guarded('tokens', <TokensPage />) },
+          { path: 'admin/parks', element: guarded('parks', <ParksPage />) },
+          { path: 'admin/departments', element: guarded('departments', <DepartmentsPage />) },
+          { path: 'admin/calendar', element: guarded('calendar', <CalendarPage />) },
+          { path: 'audit', element: guarded('audit', <AuditPage />) },
+          { path: 'reference', element: guarded('reference', <ReferencePage />) },
+          { path: '403', element: <ForbiddenPage /> },
+          { path: '*', element: <NotFoundPage /> },
+        ],
+      },
+    ],
+  },
+]);

@@ -1,0 +1,27 @@
+import { z } from 'zod';
+
+export const uuid = z.uuid();
+
+/** Query parameters every list endpoint accepts. */
+export const pageQuery = z.object({
+  page: z.coerce.number().int().min(1).default(1),
+  pageSize: z.coerce.number().int().min(1).max(200).default(20),
+  sort: z.string().max(64).optional().describe('field, or -field for descending'),
+});
+
+export function pageOf<T extends z.ZodType>(item: T) {
+  return z.object({ items: z.array(item), total: z.number().int(), page: z.number().int(), pageSize: z.number().int() });
+}
+
+export const errorBody = z.object({
+  error: z.object({
+    code: z.string(),
+    message: z.string(),
+    details: z.array(z.unknown()).optional(),
+  }),
+});
+export type ErrorBody = z.infer<typeof errorBody>;
+
+export const idParams = z.object({ id: uuid });
+
+export const ok = z.object({ ok: z.literal(true) });

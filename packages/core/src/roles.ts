@@ -1,0 +1,98 @@
+/**
+ * Roles (DESIGN.md §8) and the one permission matrix (role × action).
+ * The server enforces it; the web only uses it to show or hide controls.
+ */
+export const roleCodes = [
+  'sysadmin',
+  'secadmin',
+  'auditor',
+  'leader',
+  'park_admin',
+  'statistician',
+  'service_officer',
+  'department_staff',
+  'policy_officer',
+  'investment_officer',
+  'enterprise',
+] as const;
+export type RoleCode = (typeof roleCodes)[number];
+
+/** The three administrator roles of 三权分立: never combined with each other or with any other role. */
+export const adminRoles: readonly RoleCode[] = ['sysadmin', 'secadmin', 'auditor'];
+
+export const roleNames: Record<RoleCode, { zh: string; en: string }> = {
+  sysadmin: { zh: '系统管理员', en: 'System administrator' },
+  secadmin: { zh: '安全管理员', en: 'Security administrator' },
+  auditor: { zh: '审计管理员', en: 'Auditor' },
+  leader: { zh: '领导', en: 'Leadership' },
+  park_admin: { zh: '园区管理员', en: 'Park administrator' },
+  statistician: { zh: '统计人员', en: 'Statistician' },
+  service_officer: { zh: '服务管家', en: 'Service officer' },
+  department_staff: { zh: '承办部门', en: 'Department staff' },
+  policy_officer: { zh: '政策专员', en: 'Policy officer' },
+  investment_officer: { zh: '招商专员', en: 'Investment officer' },
+  enterprise: { zh: '企业用户', en: 'Enterprise user' },
+};
+
+export const actions = [
+  'user.read',
+  'user.write', // create users, edit profile/status/scope, reset passwords, end sessions, unlock
+  'user.assignRoles', // change roles of existing users (never one's own)
+  'park.read',
+  'park.write',
+  'department.read',
+  'department.write',
+  'calendar.write',
+  'token.manage',
+  'security.read',
+  'security.write',
+  'audit.read',
+  'audit.export',
+] as const;
+export type Action = (typeof actions)[number];
+
+const staff: Action[] = ['park.read', 'department.read'];
+
+export const permissionMatrix: Record<RoleCode, readonly Action[]> = {
+  // The system admin runs the system but cannot read the audit log (三权分立).
+  sysadmin: [
+    'user.read',
+    'user.write',
+    'user.assignRoles',
+    'park.read',
+    'park.write',
+    'department.read',
+    'department.write',
+    'calendar.write',
+    'token.manage',
+    'security.read',
+  ],
+  // The security admin manages roles and security settings.
+  secadmin: ['user.read', 'user.assignRoles', 'park.read', 'department.read', 'security.read', 'security.write'],
+  // The auditor only reads and exports the audit log.
+  auditor: ['audit.read', 'audit.export'],
+  leader: staff,
+  park_admin: [...staff, 'department.write', 'user.read'],
+  statistician: staff,
+  service_officer: staff,
+  department_staff: staff,
+  policy_officer: staff,
+  investment_officer: staff,
+  enterprise: [],
+};
+
+export function can(roles: readonly string[], action: Action): boolean {
+  return roles.some((r) => (permissionMatrix as Record<string, readonly Action[]>)[r]?.includes(action) ?? false);
+}
+
+export function permissionsOf(roles: readonly string[]): Action[] {
+  return actions.filter((a) => can(roles, a));
+}
+
+/** Why a role set is not allowed, or null when it is. */
+export function roleSetProblem(roles: readonly RoleCode[]): string | null {
+  if (roles.length === 0) return '至少选择一个角色';
+  const admin = roles.filter((r) => adminRoles.includes(r));
+  if (admin.length > 0 && roles.length > 1) return '系统管理员、安全管理员、审计管理员三权分立，不能与其他角色同时授予';
+  return null;
+}
