@@ -18,7 +18,7 @@ async function load(url: string, headers: Record<string, string> = {}) {
 }
 
 await withBenchDatabase(async (url) => {
-  const config = loadConfig({ ADMIN_PASSWORD: 'Bench-Admin-2025!', SEED_DEMO: 'false', LOG_LEVEL: 'silent' });
+  const config = loadConfig({ ADMIN_PASSWORD: 'Bench-Root-2025!', SEED_DEMO: 'false', LOG_LEVEL: 'silent' });
   const database = createDatabase(url);
   const app = await buildApp({ config, database, cipher: aes256GcmCipher(randomBytes(32)), logger: false });
   await bootstrap(database.db, app.services, config);
@@ -27,7 +27,7 @@ await withBenchDatabase(async (url) => {
   bare.get('/bare', async () => ({ user: { id: 'x', username: 'admin' }, csrfToken: 'y' }));
   const bareUrl = await bare.listen({ port: 0, host: '127.0.0.1' });
 
-  const res = await fetch(`${appUrl}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'admin', password: 'Bench-Admin-2025!' }) });
+  const res = await fetch(`${appUrl}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'admin', password: 'Bench-Root-2025!' }) });
   const cookie = res.headers.get('set-cookie')!.split(';')[0]!;
 
   const base = await load(`${bareUrl}/bare`);

@@ -9,7 +9,7 @@ async function timeToReady(dataDir: string): Promise<number> {
   const port = await freePort();
   const pgPort = await freePort();
   const started = performance.now();
-  const child = spawn('node', ['scripts/start.mjs'], { env: { ...process.env, PORT: String(port), PG_PORT: String(pgPort), DATA_DIR: dataDir, ADMIN_PASSWORD: 'Bench-Admin-2025!', DEMO_PASSWORD: 'Bench-Demo-2025!', LOG_LEVEL: 'warn' }, stdio: 'ignore' });
+  const child = spawn('node', ['scripts/start.mjs'], { env: { ...process.env, PORT: String(port), PG_PORT: String(pgPort), DATA_DIR: dataDir, ADMIN_PASSWORD: 'Bench-Root-2025!', DEMO_PASSWORD: 'Bench-Demo-2025!', LOG_LEVEL: 'warn' }, stdio: 'ignore' });
   try {
     for (;;) {
       if (child.exitCode !== null) throw new Error(`npm start exited with ${child.exitCode}`);

@@ -12,8 +12,10 @@ describe('user administration is audited', () => {
 
   const username = `e2e_${Date.now().toString(36)}`;
   const displayName = '端到端测试用户';
+  let userId = '';
 
-  it('admin creates a user through /admin/users', async () => {
+  // A long flow (sign in, dialog, two dropdowns, save, table): more than the default 60 s on a busy machine.
+  it('admin creates a user through /admin/users', { timeout: 120_000 }, async () => {
     const app = await newPage(baseUrl);
     const { page } = app;
     await signIn(page, 'admin', inject('adminPassword'));
@@ -41,7 +43,11 @@ describe('user administration is audited', () => {
     await dialog.locator('.ant-modal-title').click();
 
     await screenshot(page, 'admin-user-form');
+    const created = page.waitForResponse((r) => r.request().method() === 'POST' && new URL(r.url()).pathname === '/api/users');
     await either(dialog.getByTestId('modal-ok'), dialog.getByRole('button', { name: /保\s*存|确\s*定/ })).click();
+    const response = await created;
+    expect(response.status(), await response.text()).toBe(201);
+    userId = ((await response.json()) as { id: string }).id;
     await dialog.waitFor({ state: 'hidden' });
 
     const row = either(page.getByTestId(`user-row-${username}`), page.getByRole('row').filter({ hasText: username }));
@@ -61,12 +67,19 @@ describe('user administration is audited', () => {
 
     await page.goto('/audit');
     await waitForText(page.getByTestId('page-title'), '审计');
-    // The action shows as its code or its Chinese label; on a fresh install the seed writes no
-    // user.create entry, so the one found is ours, made by admin.
-    const entry = page.getByRole('row').filter({ hasText: /user\.create|新建用户|创建用户/ });
+    expect(userId, 'the previous test created the user').toBeTruthy();
+    // The entry: action user.create (shown as its code or a Chinese label) on the new user's id, by admin.
+    const entry = page
+      .getByRole('row')
+      .filter({ hasText: /user\.create|新建用户|创建用户/ })
+      .filter({ hasText: userId });
     await entry.first().waitFor({ state: 'visible' });
-    await waitForText(entry, /admin|系统管理员/);
     expect(await entry.count()).toBe(1);
+    await waitForText(entry, /系统管理员|admin/);
+    await waitForText(entry, '成功');
+    // Its details (the expanded row) name the new user.
+    await entry.locator('.ant-table-row-expand-icon, button[aria-label*="展开"], button[aria-label*="xpand"]').first().click();
+    await waitForText(page.locator('.ant-table-expanded-row'), username);
     await screenshot(page, 'audit-user-create');
 
     expect(app.externalRequests).toEqual([]);

@@ -66,7 +66,11 @@ export type NewPageOptions = {
 };
 
 /** Expected API answers (401 on the start-up /auth/me probe, 403/404/409/422 shown in the UI) are logged by Chromium as console errors. */
-const defaultAllowedConsoleErrors = [/^Failed to load resource: the server responded with a status of 4\d\d\b/];
+const defaultAllowedConsoleErrors = [
+  /^Failed to load resource: the server responded with a status of 4\d\d\b/,
+  // An external request the guard blocked: already reported as such.
+  /^Failed to load resource: net::ERR_BLOCKED_BY_CLIENT/,
+];
 
 /**
  * A fresh, isolated browser context on the app (1366×768, zh-CN, Asia/Shanghai) with a guard that
@@ -107,10 +111,10 @@ export async function newPage(baseUrl: string, options: NewPageOptions = {}): Pr
   context.on('request', (req) => {
     if (!isOwn(req.url())) externalRequests.push(`${req.method()} ${req.url()}`);
   });
-  await context.route(
-    (url) => !isOwn(url.href),
-    (route) => route.abort('blockedbyclient'),
-  );
+  // A RegExp (not a predicate) so that Chromium only pauses the external requests, not every request.
+  const ownHost = own.host.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const external = new RegExp(`^(?!(?:https?|wss?)://${ownHost}(?:[/?#]|$)|data:|blob:|about:)`, 'i');
+  await context.route(external, (route) => route.abort('blockedbyclient'));
   const watch = (p: Page) => {
     p.on('websocket', (ws) => {
       if (!isOwn(ws.url())) externalRequests.push(`WEBSOCKET ${ws.url()}`);
@@ -201,12 +205,16 @@ export async function signOut(page: Page): Promise<void> {
   await either(page.getByTestId('login-username'), page.getByLabel('用户名')).waitFor({ state: 'visible' });
 }
 
-/** Saves e2e/screenshots/<name>.png (full page) once the network is quiet and the web fonts are in. */
-export async function screenshot(page: Page, name: string): Promise<string> {
+/**
+ * Saves e2e/screenshots/<name>.png once the network is quiet and the web fonts are in. The
+ * viewport (what a user sees), not the full page: full-page captures of the fixed header/sider
+ * layout draw the header in the middle of the picture.
+ */
+export async function screenshot(page: Page, name: string, options: { fullPage?: boolean } = {}): Promise<string> {
   await fs.mkdir(screenshotDir, { recursive: true });
   await page.waitForLoadState('networkidle', { timeout: 10_000 }).catch(() => undefined);
   await page.evaluate(() => document.fonts.ready.then(() => undefined));
   const file = path.join(screenshotDir, `${name.replace(/[^\w.-]+/g, '_')}.png`);
-  await page.screenshot({ path: file, fullPage: true, animations: 'disabled', caret: 'hide' });
+  await page.screenshot({ path: file, fullPage: options.fullPage ?? false, animations: 'disabled', caret: 'hide' });
   return file;
 }

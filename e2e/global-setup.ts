@@ -16,7 +16,9 @@ import type { TestProject } from 'vitest/node';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
-export const ADMIN_PASSWORD = 'Admin-E2e-2025!';
+// Not 'Admin-…': the password policy (DESIGN.md §4a) refuses a password containing the username,
+// and the app refuses to start with such an ADMIN_PASSWORD.
+export const ADMIN_PASSWORD = 'Zhiyuan-E2e-2025!';
 export const DEMO_PASSWORD = 'Demo-E2e-2025!';
 
 const START_TIMEOUT_MS = Number(process.env.E2E_START_TIMEOUT_MS ?? 180_000);
@@ -141,9 +143,11 @@ export default async function setup(project: TestProject) {
     detached: true,
   });
   const output = captureOutput(child, process.env.E2E_SERVER_LOG === '1');
+  let ready = false;
   let tearingDown = false;
   child.once('exit', (code, signal) => {
-    if (!tearingDown) printOutput(`the app exited unexpectedly (code ${code}, signal ${signal})`, output());
+    // Before it is ready the start-up loop reports; after, a crash mid-run is worth seeing at once.
+    if (ready && !tearingDown) printOutput(`the app exited unexpectedly (code ${code}, signal ${signal})`, output());
   });
   // If vitest itself dies without running teardown, do not leave the app (and PostgreSQL) behind.
   const onExit = () => {
@@ -171,6 +175,7 @@ export default async function setup(project: TestProject) {
     await cleanUp();
     throw e;
   }
+  ready = true;
   console.log(`[e2e] app ready at ${baseUrl} in ${((Date.now() - started) / 1000).toFixed(1)} s (DATA_DIR ${path.relative(root, dataDir)}, PG_PORT ${pgPort})`);
 
   project.provide('baseUrl', baseUrl);
@@ -179,7 +184,9 @@ export default async function setup(project: TestProject) {
 
   return async () => {
     const crashed = child.exitCode !== null || child.signalCode !== null;
+    const stopping = Date.now();
     await cleanUp();
+    console.log(`[e2e] app stopped and ${path.relative(root, dataDir)} removed in ${((Date.now() - stopping) / 1000).toFixed(1)} s`);
     if (crashed) console.error('[e2e] note: the app had already exited before teardown (see its output above)');
   };
 }

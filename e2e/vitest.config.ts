@@ -17,6 +17,8 @@ export default defineConfig({
     fileParallelism: false,
     testTimeout: 60_000,
     hookTimeout: 240_000,
+    // Teardown stops the app (SIGTERM, PostgreSQL shuts down) and removes its DATA_DIR.
+    teardownTimeout: 60_000,
     // The app logs nothing below warn; keep what the specs print visible.
     reporters: ['default'],
   },

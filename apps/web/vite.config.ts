@@ -12,6 +12,8 @@ export default defineConfig({
     chunkSizeWarningLimit: 2500,
     rolldownOptions: {
       output: {
+        // Modules run in import order even across chunks (src/zodConfig.ts must run before any schema is built).
+        strictExecutionOrder: true,
         codeSplitting: {
           groups: [
             { name: 'vendor-react', test: /node_modules[\\/](react|react-dom|react-router|scheduler)[\\/]/, priority: 40 },

@@ -23,7 +23,7 @@ export function createServices(db: Db, config: Config, cipher: FieldCipher, cloc
     securitySettings,
     parks,
     auth: createAuthService(db, audit, securitySettings, clock),
-    users: createUsersService(db, audit, parks, securitySettings, cipher),
+    users: createUsersService(db, audit, parks, securitySettings, cipher, clock),
     tokens: createTokensService(db, audit, parks, clock),
     calendar: createCalendarService(db, audit, clock),
   };

@@ -8,7 +8,7 @@ import { aes256GcmCipher } from '../src/crypto/field-cipher';
 import { createDatabase, type Database } from '../src/db/pool';
 import { bootstrap } from '../src/seed/bootstrap';
 
-export const ADMIN_PASSWORD = 'Admin-Test-2025!';
+export const ADMIN_PASSWORD = 'Root-Test-2025!';
 export const DEMO_PASSWORD = 'Demo-Test-2025!';
 
 /** A fresh database cloned from the migrated template, for one test file. */

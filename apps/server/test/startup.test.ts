@@ -11,7 +11,7 @@ afterAll(() => fs.rm(tmp, { recursive: true, force: true }));
 
 function run(env: Record<string, string>, until: RegExp, timeoutMs = 90_000): Promise<{ code: number | null; out: string; stop: () => Promise<number | null> }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', main], { env: { ...process.env, LOG_LEVEL: 'warn', ADMIN_PASSWORD: 'Start-Admin-2025!', DEMO_PASSWORD: 'Start-Demo-2025!', ...env } });
+    const child = spawn(process.execPath, ['--import', 'tsx', main], { env: { ...process.env, LOG_LEVEL: 'warn', ADMIN_PASSWORD: 'Start-Root-2025!', DEMO_PASSWORD: 'Start-Demo-2025!', ...env } });
     let out = '';
     const stop = () => new Promise<number | null>((r) => (child.exitCode !== null ? r(child.exitCode) : (child.once('exit', (c) => r(c)), child.kill('SIGTERM'))));
     const timer = setTimeout(() => reject(new Error(`timed out; output:\n${out}`)), timeoutMs);
@@ -40,7 +40,10 @@ const freePort = () =>
 
 describe('start-up', () => {
   it('an unwritable DATA_DIR is one clear line and exit code 1', async () => {
-    const r = await run({ DATA_DIR: '/proc/zhiyuan-data', PORT: String(await freePort()), PG_PORT: String(await freePort()) }, /$^/);
+    // Below a regular file: no user, root included, can create a directory there.
+    await fs.mkdir(tmp, { recursive: true });
+    await fs.writeFile(path.join(tmp, 'a-file'), '');
+    const r = await run({ DATA_DIR: path.join(tmp, 'a-file', 'data'), PORT: String(await freePort()), PG_PORT: String(await freePort()) }, /$^/);
     expect(r.code).toBe(1);
     expect(r.out.trim()).toMatch(/^启动失败：数据目录 .* 不可写；请设置 DATA_DIR 为可写目录$/);
   });
@@ -66,8 +69,8 @@ describe('start-up', () => {
     }
 
     // The data survived: the admin seeded by the first start still signs in, no second seed happened.
-    const third = await run({ DATA_DIR: dataDir, PORT: String(port), PG_PORT: pgPort, ADMIN_PASSWORD: 'Other-Admin-2025!' }, /已就绪/);
-    const login = await fetch(`http://127.0.0.1:${port}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'admin', password: 'Start-Admin-2025!' }) });
+    const third = await run({ DATA_DIR: dataDir, PORT: String(port), PG_PORT: pgPort, ADMIN_PASSWORD: 'Other-Root-2025!' }, /已就绪/);
+    const login = await fetch(`http://127.0.0.1:${port}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'admin', password: 'Start-Root-2025!' }) });
     expect(login.status).toBe(200);
     expect(await third.stop()).toBe(0);
   }, 180_000);

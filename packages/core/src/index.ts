@@ -5,3 +5,8 @@ export * from './contracts/parks';
 export * from './contracts/calendar';
 export * from './contracts/audit';
 export * from './contracts/reference';
+export * from './uscc';
+export * from './industry';
+export * from './calendar';
+export * from './password';
+export * from './money';

@@ -67,7 +67,7 @@ export const USCC_AUTHORITIES: Readonly<Record<string, Authority>> = {
 };
 
 /** First two digits of a GB/T 2260 division code; '10' is used for national-level (中央) registrations. */
-export const PROVINCES: Readonly<Record<string, string>> = {
+export const DIVISION_PROVINCES: Readonly<Record<string, string>> = {
   '10': '国家级',
   '11': '北京市',
   '12': '天津市',
@@ -195,7 +195,7 @@ export function validateUscc(input: string): UsccResult {
   }
 
   const provinceCode = divisionCode.slice(0, 2);
-  const provinceName = PROVINCES[provinceCode] ?? null;
+  const provinceName = DIVISION_PROVINCES[provinceCode] ?? null;
   const nonDigit = Array.from(divisionCode).findIndex((c) => c < '0' || c > '9');
   if (nonDigit >= 0) {
     errors.push({

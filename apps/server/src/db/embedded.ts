@@ -31,7 +31,10 @@ export async function startEmbeddedPostgres(dir: string, port: number, log: (lin
   await ensureWritable(path.dirname(dir));
   if (!(await exists(path.join(dir, MARKER)))) {
     await fs.rm(dir, { recursive: true, force: true });
-    await pg.initialise();
+    await pg.initialise().catch((e: Error) => {
+      const hint = process.getuid?.() === 0 ? '（以 root 运行时 PostgreSQL 以 postgres 用户运行，它须能进入该目录的每一级上级目录）' : '';
+      throw new ConfigError(`无法在 ${dir} 初始化数据库${hint}：${e.message.split('ERROR OUTPUT:')[1]?.trim() ?? e.message}`);
+    });
     await fs.writeFile(path.join(dir, MARKER), new Date().toISOString());
   }
   try {

@@ -16,6 +16,8 @@ export function createDatabase(url: string, max = 10): Database {
     await client.query(`SET ROLE ${APP_ROLE}`);
   };
   const pool = new pg.Pool({ connectionString: url, max, onConnect } as pg.PoolConfig);
+  // An idle connection lost (server restart, shutdown): the pool drops it and reconnects on demand.
+  pool.on('error', () => undefined);
   const db = drizzle(pool);
   return { pool, db, close: () => pool.end() };
 }

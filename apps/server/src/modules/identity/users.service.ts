@@ -15,7 +15,7 @@ import type { SecuritySettingsService } from './security-settings';
 
 const maskMobile = (m: string) => m.replace(/^(\d{3})\d{4}(\d{4})$/, '$1****$2');
 
-export function createUsersService(db: Db, audit: AuditService, parks: ParksService, settings: SecuritySettingsService, cipher: FieldCipher) {
+export function createUsersService(db: Db, audit: AuditService, parks: ParksService, settings: SecuritySettingsService, cipher: FieldCipher, clock: () => Date = () => new Date()) {
   const toUser = (u: repo.UserRow, showMobile: boolean): User => {
     const mobile = u.mobileEnc ? cipher.decrypt(u.mobileEnc) : null;
     return {
@@ -29,7 +29,7 @@ export function createUsersService(db: Db, audit: AuditService, parks: ParksServ
       parkIds: u.parkIds,
       enterpriseId: u.enterpriseId,
       mustChangePassword: u.mustChangePassword,
-      lockedUntil: u.lockedUntil && u.lockedUntil > new Date() ? u.lockedUntil.toISOString() : null,
+      lockedUntil: u.lockedUntil && u.lockedUntil > clock() ? u.lockedUntil.toISOString() : null,
       lastLoginAt: u.lastLoginAt?.toISOString() ?? null,
       createdAt: u.createdAt.toISOString(),
     };
@@ -133,7 +133,7 @@ export function createUsersService(db: Db, audit: AuditService, parks: ParksServ
       await assertAcceptablePassword(password, user.username, await settings.get());
       const passwordHash = await hashPassword(password);
       return changeOne(ctx, id, 'user.password.reset', async (_before, tx) => {
-        const updated = await repo.updateUser(tx, id, { passwordHash, passwordChangedAt: new Date(), mustChangePassword: true, lockedUntil: null });
+        const updated = await repo.updateUser(tx, id, { passwordHash, passwordChangedAt: clock(), mustChangePassword: true, lockedUntil: null });
         await repo.insertPasswordHistory(tx, id, passwordHash);
         const ended = await repo.deleteUserSessions(tx, id);
         return { user: updated, summary: { mustChangePassword: true, sessionsEnded: ended } };

@@ -8,7 +8,7 @@ import type { AuditService } from '../audit/audit.service';
 import { uniqueAs } from '../../db/pg-errors';
 import { touched } from '../audit/summary';
 import * as repo from './parks.repository';
-import { inScope, type ParkScope } from './scope';
+import type { ParkScope } from './scope';
 
 const toPark = (p: repo.ParkRow): Park => ({
   id: p.id,
@@ -95,8 +95,7 @@ export function createParksService(db: Db, audit: AuditService) {
     },
 
     async createDepartment(ctx: RequestContext, input: z.infer<typeof createDepartmentRequest>) {
-      const scope = await scopeOf(ctx.actor);
-      if (!inScope(scope, input.parkId)) throw notFound('园区');
+      await requirePark(await scopeOf(ctx.actor), input.parkId);
       return uniqueAs(
         () =>
           db.transaction(async (tx) => {

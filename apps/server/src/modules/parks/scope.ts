@@ -3,9 +3,6 @@ import { sql, type AnyColumn, type SQL } from 'drizzle-orm';
 /** A caller's park scope: every park it may see, sub-parks included. */
 export type ParkScope = { all: boolean; ids: ReadonlySet<string> };
 
-export const inScope = (scope: ParkScope, parkId: string | null | undefined) =>
-  scope.all || (parkId != null && scope.ids.has(parkId));
-
 /** True when every park of the list is in scope (an empty list only for zone-wide callers). */
 export const coversAll = (scope: ParkScope, parkIds: readonly string[]) =>
   scope.all || (parkIds.length > 0 && parkIds.every((id) => scope.ids.has(id)));
