@@ -212,6 +212,9 @@ export async function signOut(page: Page): Promise<void> {
  */
 export async function screenshot(page: Page, name: string, options: { fullPage?: boolean } = {}): Promise<string> {
   await fs.mkdir(screenshotDir, { recursive: true });
+  // Park the mouse in the bottom-right corner so the last clicked spot shows no hover effect.
+  const size = page.viewportSize();
+  if (size) await page.mouse.move(size.width - 1, size.height - 1);
   await page.waitForLoadState('networkidle', { timeout: 10_000 }).catch(() => undefined);
   await page.evaluate(() => document.fonts.ready.then(() => undefined));
   const file = path.join(screenshotDir, `${name.replace(/[^\w.-]+/g, '_')}.png`);
