@@ -19,7 +19,5 @@ export default defineConfig({
     hookTimeout: 240_000,
     // Teardown stops the app (SIGTERM, PostgreSQL shuts down) and removes its DATA_DIR.
     teardownTimeout: 60_000,
-    // The app logs nothing below warn; keep what the specs print visible.
-    reporters: ['default'],
   },
 });

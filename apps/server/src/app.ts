@@ -22,6 +22,8 @@ import { referenceRoutes } from './modules/reference/reference.routes';
 import { authenticate } from './plugins/auth';
 import { registerErrorHandlers } from './plugins/error-handler';
 import { createServices } from './services';
+import { listen } from './db/listen';
+import { SESSION_EVICT_CHANNEL } from './modules/identity/session-cache';
 
 export type AppOptions = { config: Config; database: Database; cipher: FieldCipher; webDist?: string; clock?: () => Date; logger?: boolean };
 
@@ -64,7 +66,10 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   // 2. App plugins: configuration, database, services, request context.
   app.decorate('config', config);
   app.decorate('database', database);
-  app.decorate('services', createServices(database.db, config, opts.cipher, opts.clock));
+  const services = createServices(database.db, config, opts.cipher, opts.clock);
+  app.decorate('services', services);
+  const evictions = await listen(database.url, SESSION_EVICT_CHANNEL, services.sessionCache.onMessage, services.sessionCache.onListening);
+  app.addHook('onClose', () => evictions.close());
   app.decorateRequest('actor', null);
   app.decorateRequest('session', null);
   app.decorateRequest('ctx', function () {

@@ -7,6 +7,7 @@ import { createAuthService } from './modules/identity/auth.service';
 import { createSecuritySettingsService, defaultSecuritySettings } from './modules/identity/security-settings';
 import { createTokensService } from './modules/identity/tokens.service';
 import { createUsersService } from './modules/identity/users.service';
+import { createSessionCache } from './modules/identity/session-cache';
 import { createParksService } from './modules/parks/parks.service';
 
 /** Wires each module's service with only the collaborators it needs. */
@@ -18,12 +19,14 @@ export function createServices(db: Db, config: Config, cipher: FieldCipher, cloc
     absoluteTimeoutHours: Math.round(config.sessionAbsoluteMs / 3_600_000),
   });
   const parks = createParksService(db, audit);
+  const sessionCache = createSessionCache();
   return {
     audit,
+    sessionCache,
     securitySettings,
     parks,
-    auth: createAuthService(db, audit, securitySettings, clock),
-    users: createUsersService(db, audit, parks, securitySettings, cipher, clock),
+    auth: createAuthService(db, audit, securitySettings, sessionCache, clock),
+    users: createUsersService(db, audit, parks, securitySettings, cipher, sessionCache, clock),
     tokens: createTokensService(db, audit, parks, clock),
     calendar: createCalendarService(db, audit, clock),
   };

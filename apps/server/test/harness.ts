@@ -54,6 +54,14 @@ export async function createTestApp(opts: { env?: Record<string, string>; clock?
   };
 }
 
+/** Another app instance on the same database, as behind a load balancer. */
+export async function secondInstance(t: TestApp, clock?: () => Date): Promise<{ app: FastifyInstance; close: () => Promise<void> }> {
+  const database = createDatabase(t.url, 4);
+  const app = await buildApp({ config: t.config, database, cipher: aes256GcmCipher(randomBytes(32)), clock, logger: false });
+  await app.ready();
+  return { app, close: async () => (await app.close(), await database.close()) };
+}
+
 export type Session = { cookie: string; csrf: string; user: { id: string; roles: string[] } };
 
 /** Signs in through the API, as a browser would. */

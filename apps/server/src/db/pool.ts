@@ -2,7 +2,7 @@ import { drizzle, type NodePgDatabase } from 'drizzle-orm/node-postgres';
 import pg from 'pg';
 
 export type Db = NodePgDatabase;
-export type Database = { pool: pg.Pool; db: Db; close: () => Promise<void> };
+export type Database = { url: string; pool: pg.Pool; db: Db; close: () => Promise<void> };
 
 /** The role the application runs as: it may not UPDATE, DELETE or TRUNCATE the audit log. */
 export const APP_ROLE = 'zhiyuan_app';
@@ -19,7 +19,7 @@ export function createDatabase(url: string, max = 10): Database {
   // An idle connection lost (server restart, shutdown): the pool drops it and reconnects on demand.
   pool.on('error', () => undefined);
   const db = drizzle(pool);
-  return { pool, db, close: () => pool.end() };
+  return { url, pool, db, close: () => pool.end() };
 }
 
 export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];

@@ -1,9 +1,9 @@
 import { ProLayout, type MenuDataItem } from '@ant-design/pro-components';
-import { Space, Typography } from 'antd';
+import { Typography } from 'antd';
 import type { MenuProps } from 'antd';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, Outlet, useLocation } from 'react-router';
+import { Link, Outlet, useLocation, useNavigate } from 'react-router';
 import { useUser } from '../auth/AuthContext';
 import { useLanguage } from '../i18n/LanguageContext';
 import { LanguageSwitch, SignOutButton, UserMenu } from './HeaderActions';
@@ -15,6 +15,7 @@ export function AppLayout() {
   const { t } = useTranslation();
   const { roleName, lang } = useLanguage();
   const location = useLocation();
+  const navigate = useNavigate();
 
   const route = useMemo(() => {
     const routes: MenuDataItem[] = menuFor(user).map((m) =>
@@ -43,15 +44,7 @@ export function AppLayout() {
       menu={{ locale: false, defaultOpenAll: true }}
       menuProps={{ 'data-testid': 'main-menu', 'aria-label': t('nav.main') } as MenuProps}
       pageTitleRender={false}
-      onMenuHeaderClick={() => undefined}
-      menuHeaderRender={(logo, title) => (
-        <Link to="/" aria-label={t('nav.home')}>
-          <Space size={8}>
-            {logo}
-            {title}
-          </Space>
-        </Link>
-      )}
+      onMenuHeaderClick={() => navigate('/')}
       menuItemRender={(item, dom) =>
         item.path ? (
           <Link to={item.path} data-testid={`menu-${String(item.key ?? item.path)}`}>

@@ -8,6 +8,7 @@ import type { AuditService } from '../audit/audit.service';
 import * as repo from './identity.repository';
 import { assertAcceptablePassword } from './password-rules';
 import type { SecuritySettingsService } from './security-settings';
+import type { SessionCache } from './session-cache';
 
 const LOCKOUT_WINDOW_MS = 15 * 60_000;
 // last_seen_at is written at most this often: sessions stay cheap to resume.
@@ -28,7 +29,7 @@ function passwordExpired(u: repo.UserRow, expiryDays: number, now: Date): boolea
   return expiryDays > 0 && now.getTime() - u.passwordChangedAt.getTime() > expiryDays * 86_400_000;
 }
 
-export function createAuthService(db: Db, audit: AuditService, settings: SecuritySettingsService, clock: () => Date = () => new Date()) {
+export function createAuthService(db: Db, audit: AuditService, settings: SecuritySettingsService, cache: SessionCache, clock: () => Date = () => new Date()) {
   const sessionUser = (u: repo.UserRow, mustChange: boolean): SessionUser => ({
     id: u.id,
     username: u.username,
@@ -58,6 +59,11 @@ export function createAuthService(db: Db, audit: AuditService, settings: Securit
       throw new AppError('ACCOUNT_LOCKED', `连续登录失败次数过多，账号已锁定，请 ${minutes} 分钟后再试或联系管理员解锁`);
     }
     throw new AppError('INVALID_CREDENTIALS', '用户名或密码错误');
+  }
+
+  function resumed(idHash: string, csrfToken: string, user: repo.UserRow, expiryDays: number, now: Date): ResumedSession {
+    const mustChange = user.mustChangePassword || passwordExpired(user, expiryDays, now);
+    return { idHash, csrfToken, actor: actorOf(user), user: sessionUser(user, mustChange), mustChangePassword: mustChange };
   }
 
   return {
@@ -90,25 +96,35 @@ export function createAuthService(db: Db, audit: AuditService, settings: Securit
     /** The session behind a cookie value, or null when unknown, idle too long, too old, or its user disabled. */
     async resume(sessionId: string): Promise<ResumedSession | null> {
       const idHash = sha256(sessionId);
-      const row = await repo.findSessionWithUser(db, idHash);
-      if (!row) return null;
       const s = await settings.get();
       const now = clock();
+      const tooOld = (createdAt: Date) => now.getTime() - createdAt.getTime() > s.absoluteTimeoutHours * 3_600_000;
+      // Within the touch interval nothing needs writing and nothing can have expired: memory answers.
+      const cached = cache.get(idHash, now.getTime());
+      if (cached && now.getTime() - cached.session.lastSeenAt.getTime() <= TOUCH_EVERY_MS && !tooOld(cached.session.createdAt)) {
+        return resumed(idHash, cached.session.csrfToken, cached.user, s.passwordExpiryDays, now);
+      }
+      const since = cache.generation;
+      const row = await repo.findSessionWithUser(db, idHash);
+      if (!row) return null;
       const { session, user } = row;
       const idle = now.getTime() - session.lastSeenAt.getTime() > s.idleTimeoutMinutes * 60_000;
-      const tooOld = now.getTime() - session.createdAt.getTime() > s.absoluteTimeoutHours * 3_600_000;
-      if (idle || tooOld || user.status !== 'active') {
+      if (idle || tooOld(session.createdAt) || user.status !== 'active') {
         await repo.deleteSession(db, idHash);
         return null;
       }
-      if (now.getTime() - session.lastSeenAt.getTime() > TOUCH_EVERY_MS) await repo.touchSession(db, idHash, now);
-      const mustChange = user.mustChangePassword || passwordExpired(user, s.passwordExpiryDays, now);
-      return { idHash, csrfToken: session.csrfToken, actor: actorOf(user), user: sessionUser(user, mustChange), mustChangePassword: mustChange };
+      if (now.getTime() - session.lastSeenAt.getTime() > TOUCH_EVERY_MS) {
+        await repo.touchSession(db, idHash, now);
+        session.lastSeenAt = now;
+      }
+      cache.set(idHash, { session, user }, now.getTime(), since);
+      return resumed(idHash, session.csrfToken, user, s.passwordExpiryDays, now);
     },
 
     async logout(ctx: RequestContext, idHash: string): Promise<void> {
       await db.transaction(async (tx) => {
         await repo.deleteSession(tx, idHash);
+        await cache.invalidate(tx, { sessionIdHash: idHash });
         await audit.record(tx, ctx, { action: 'auth.logout', targetType: 'user', targetId: ctx.actor.id });
       });
     },
@@ -127,6 +143,7 @@ export function createAuthService(db: Db, audit: AuditService, settings: Securit
         await repo.updateUser(tx, user.id, { passwordHash: hash, passwordChangedAt: clock(), mustChangePassword: false });
         await repo.insertPasswordHistory(tx, user.id, hash);
         const ended = await repo.deleteUserSessions(tx, user.id, idHash);
+        await cache.invalidate(tx, { userId: user.id });
         await audit.record(tx, ctx, { action: 'auth.password.change', targetType: 'user', targetId: user.id, summary: { otherSessionsEnded: ended } });
       });
     },

@@ -12,10 +12,11 @@ import { coversAll, type ParkScope } from '../parks/scope';
 import * as repo from './identity.repository';
 import { assertAcceptablePassword } from './password-rules';
 import type { SecuritySettingsService } from './security-settings';
+import type { SessionCache } from './session-cache';
 
 const maskMobile = (m: string) => m.replace(/^(\d{3})\d{4}(\d{4})$/, '$1****$2');
 
-export function createUsersService(db: Db, audit: AuditService, parks: ParksService, settings: SecuritySettingsService, cipher: FieldCipher, clock: () => Date = () => new Date()) {
+export function createUsersService(db: Db, audit: AuditService, parks: ParksService, settings: SecuritySettingsService, cipher: FieldCipher, sessions: SessionCache, clock: () => Date = () => new Date()) {
   const toUser = (u: repo.UserRow, showMobile: boolean): User => {
     const mobile = u.mobileEnc ? cipher.decrypt(u.mobileEnc) : null;
     return {
@@ -57,6 +58,8 @@ export function createUsersService(db: Db, audit: AuditService, parks: ParksServ
     const { user } = await visibleUser(ctx, id);
     return db.transaction(async (tx) => {
       const result = await work(user, tx);
+      // Roles, scope, status and password all live in resumed sessions: none may be served stale.
+      await sessions.invalidate(tx, { userId: id });
       await audit.record(tx, ctx, { action, targetType: 'user', targetId: id, summary: result.summary });
       return toUser(result.user, true);
     });

@@ -1,0 +1,46 @@
+import type { FastifyInstance } from 'fastify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ADMIN_PASSWORD, DEMO_PASSWORD, as, createTestApp, login, secondInstance, type TestApp } from './harness';
+
+// Two instances behind a load balancer: what one instance ends, the other stops honouring at once.
+let t: TestApp;
+let b: { app: FastifyInstance; close: () => Promise<void> };
+beforeAll(async () => {
+  t = await createTestApp();
+  b = await secondInstance(t);
+});
+afterAll(async () => {
+  await b.close();
+  await t.close();
+});
+
+/** NOTIFY arrives asynchronously: give it up to two seconds. */
+async function eventually(check: () => Promise<boolean>): Promise<boolean> {
+  for (let i = 0; i < 40; i++) {
+    if (await check()) return true;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  return false;
+}
+
+describe('sessions across instances', () => {
+  it('a session made on one instance works on the other', async () => {
+    const s = await login(t.app, 'demo_leader', DEMO_PASSWORD);
+    expect((await b.app.inject(as(s, 'GET', '/api/auth/me'))).statusCode).toBe(200);
+  });
+
+  it('sign-out on one instance ends the session on the other, even after it was cached there', async () => {
+    const s = await login(t.app, 'demo_leader', DEMO_PASSWORD);
+    for (let i = 0; i < 3; i++) expect((await b.app.inject(as(s, 'GET', '/api/auth/me'))).statusCode).toBe(200);
+    await t.app.inject(as(s, 'POST', '/api/auth/logout'));
+    expect(await eventually(async () => (await b.app.inject(as(s, 'GET', '/api/auth/me'))).statusCode === 401)).toBe(true);
+  });
+
+  it('a scope change on one instance reaches the other instance’s cached session', async () => {
+    const admin = await login(t.app, 'admin', ADMIN_PASSWORD);
+    const s = await login(t.app, 'demo_investment_officer', DEMO_PASSWORD);
+    expect((await b.app.inject(as(s, 'GET', '/api/parks'))).statusCode).toBe(200);
+    await t.app.inject(as(admin, 'PATCH', `/api/users/${s.user.id}`, { parkIds: [] }));
+    expect(await eventually(async () => (await b.app.inject(as(s, 'GET', '/api/parks'))).json().items?.length === 0)).toBe(true);
+  });
+});
