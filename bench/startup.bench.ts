@@ -3,11 +3,10 @@
 import { spawn } from 'node:child_process';
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import { freePort } from './bench-db';
+import { freePorts } from '../apps/server/test/free-ports';
 
 async function timeToReady(dataDir: string): Promise<number> {
-  const port = await freePort();
-  const pgPort = await freePort();
+  const [port, pgPort] = await freePorts(2);
   const started = performance.now();
   const child = spawn('node', ['scripts/start.mjs'], { env: { ...process.env, PORT: String(port), PG_PORT: String(pgPort), DATA_DIR: dataDir, ADMIN_PASSWORD: 'Bench-Root-2025!', DEMO_PASSWORD: 'Bench-Demo-2025!', LOG_LEVEL: 'warn' }, stdio: 'ignore' });
   try {

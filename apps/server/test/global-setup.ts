@@ -1,28 +1,17 @@
 import fs from 'node:fs/promises';
-import net from 'node:net';
 import path from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { startEmbeddedPostgres } from '../src/db/embedded';
 import { ensureDatabase } from '../src/db/ensure-database';
 import { runMigrations } from '../src/db/migrate';
+import { freePorts } from './free-ports';
 
 export const TEMPLATE = 'zhiyuan_template';
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = net.createServer();
-    srv.listen(0, '127.0.0.1', () => {
-      const port = (srv.address() as net.AddressInfo).port;
-      srv.close(() => resolve(port));
-    });
-    srv.on('error', reject);
-  });
-}
 
 /** One embedded PostgreSQL per run and one migrated template; each test file clones its own database. */
 export default async function setup(project: TestProject) {
   const dir = path.resolve('.tmp', `pg-test-${process.pid}`);
-  const cluster = await startEmbeddedPostgres(dir, await freePort());
+  const cluster = await startEmbeddedPostgres(dir, (await freePorts(1))[0]!);
   await ensureDatabase(cluster.url('postgres'), TEMPLATE);
   await runMigrations(cluster.url(TEMPLATE));
   project.provide('pgAdminUrl', cluster.url('postgres'));

@@ -3,6 +3,7 @@ import fs from 'node:fs/promises';
 import net from 'node:net';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { freePorts } from './free-ports';
 
 // The server's own entry point, as `npm start` runs it after the web build.
 const main = path.resolve(import.meta.dirname, '../src/main.ts');
@@ -30,28 +31,25 @@ function run(env: Record<string, string>, until: RegExp, timeoutMs = 90_000): Pr
   });
 }
 
-const freePort = () =>
-  new Promise<number>((resolve) => {
-    const s = net.createServer().listen(0, '127.0.0.1', () => {
-      const { port } = s.address() as net.AddressInfo;
-      s.close(() => resolve(port));
-    });
-  });
+const ports = async () => {
+  const [port, pgPort] = await freePorts(2);
+  return { PORT: String(port), PG_PORT: String(pgPort) };
+};
 
 describe('start-up', () => {
   it('an unwritable DATA_DIR is one clear line and exit code 1', async () => {
     // Below a regular file: no user, root included, can create a directory there.
     await fs.mkdir(tmp, { recursive: true });
     await fs.writeFile(path.join(tmp, 'a-file'), '');
-    const r = await run({ DATA_DIR: path.join(tmp, 'a-file', 'data'), PORT: String(await freePort()), PG_PORT: String(await freePort()) }, /$^/);
+    const r = await run({ DATA_DIR: path.join(tmp, 'a-file', 'data'), ...(await ports()) }, /$^/);
     expect(r.code).toBe(1);
     expect(r.out.trim()).toMatch(/^启动失败：数据目录 .* 不可写；请设置 DATA_DIR 为可写目录$/);
   });
 
   it('starts, answers, stops PostgreSQL on SIGTERM, reuses the data, and names a taken port in one line', async () => {
     const dataDir = path.join(tmp, 'data');
-    const port = await freePort();
-    const pgPort = String(await freePort());
+    const [port, pg] = await freePorts(2);
+    const pgPort = String(pg);
     const first = await run({ DATA_DIR: dataDir, PORT: String(port), PG_PORT: pgPort }, /已就绪/);
     expect(first.out).toContain(`http://localhost:${port}`);
     expect((await fetch(`http://127.0.0.1:${port}/api/health`)).status).toBe(200);

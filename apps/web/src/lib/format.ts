@@ -8,10 +8,10 @@ dayjs.extend(timezone);
 /** Business time zone (DESIGN.md §4): times are shown in Asia/Shanghai wherever the browser is. */
 export const businessTz = 'Asia/Shanghai';
 
-export function formatDateTime(iso: string | null | undefined): string {
+export function formatDateTime(iso: string | null | undefined, precision: 'second' | 'minute' = 'second'): string {
   if (!iso) return '—';
   const d = dayjs(iso);
-  return d.isValid() ? d.tz(businessTz).format('YYYY-MM-DD HH:mm:ss') : iso;
+  return d.isValid() ? d.tz(businessTz).format(precision === 'minute' ? 'YYYY-MM-DD HH:mm' : 'YYYY-MM-DD HH:mm:ss') : iso;
 }
 
 export function formatDate(iso: string | null | undefined): string {

@@ -51,7 +51,7 @@ export function HomePage() {
             </Descriptions>
             {user.roles.map((r) => (
               <Typography.Paragraph key={r} type="secondary" style={{ marginBottom: 4 }}>
-                {roleName(r)}：{t(`home.duty.${r}`)}
+                {t('home.dutyLine', { role: roleName(r), duty: t(`home.duty.${r}`) })}
               </Typography.Paragraph>
             ))}
           </Card>

@@ -11,7 +11,7 @@ import { useParkNames } from '../../components/ParkTreeSelect';
 import { RoleTags } from '../../components/RoleTags';
 import { useLanguage } from '../../i18n/LanguageContext';
 import { useShowError } from '../../lib/errors';
-import { formatDateTime, isFuture } from '../../lib/format';
+import { formatDate, formatDateTime, isFuture } from '../../lib/format';
 import { rowTestId, toListQuery, toTableResult } from '../../lib/table';
 import { ResetPasswordModal } from './ResetPasswordModal';
 import { UserFormModal } from './UserFormModal';
@@ -73,13 +73,14 @@ export function UsersPage() {
 
   const columns: ProColumns<User>[] = [
     { title: t('common.keyword'), dataIndex: 'q', hideInTable: true, fieldProps: { placeholder: t('users.keywordPlaceholder') } },
-    { title: t('users.username'), dataIndex: 'username', sorter: true, search: false, width: 140, ellipsis: true },
+    { title: t('users.username'), dataIndex: 'username', sorter: true, search: false, width: 130, ellipsis: true },
     { title: t('users.displayName'), dataIndex: 'displayName', sorter: true, search: false, width: 120, ellipsis: true },
     {
       title: t('users.roles'),
       dataIndex: 'role',
       valueType: 'select',
       valueEnum: Object.fromEntries(roleCodes.map((r) => [r, { text: roleName(r) }])),
+      width: 170,
       render: (_d, u) => <RoleTags roles={u.roles} />,
     },
     {
@@ -92,7 +93,7 @@ export function UsersPage() {
     {
       title: t('users.status'),
       dataIndex: 'status',
-      width: 110,
+      width: 120,
       valueType: 'select',
       valueEnum: { active: { text: t('users.statusActive') }, disabled: { text: t('users.statusDisabled') } },
       render: (_d, u) => (
@@ -103,12 +104,12 @@ export function UsersPage() {
         </Space>
       ),
     },
-    { title: t('users.lastLoginAt'), dataIndex: 'lastLoginAt', sorter: true, search: false, width: 160, render: (_d, u) => formatDateTime(u.lastLoginAt) },
-    { title: t('common.createdAt'), dataIndex: 'createdAt', sorter: true, search: false, width: 160, render: (_d, u) => formatDateTime(u.createdAt) },
+    { title: t('users.lastLoginAt'), dataIndex: 'lastLoginAt', sorter: true, search: false, width: 150, render: (_d, u) => formatDateTime(u.lastLoginAt, 'minute') },
+    { title: t('common.createdAt'), dataIndex: 'createdAt', sorter: true, search: false, width: 110, render: (_d, u) => formatDate(u.createdAt) },
     {
       title: t('common.actions'),
       valueType: 'option',
-      width: 200,
+      width: 170,
       fixed: 'right',
       render: (_d, u) => {
         const self = u.id === me.id;
@@ -157,7 +158,7 @@ export function UsersPage() {
         }}
         search={{ labelWidth: 'auto', defaultCollapsed: false }}
         pagination={{ defaultPageSize: 20, showSizeChanger: true }}
-        scroll={{ x: 1100 }}
+        scroll={{ x: 1150 }}
         onRow={(u) => rowTestId('user', u.username)}
         options={{ density: false, setting: false, reload: true }}
         toolBarRender={() => [

@@ -74,11 +74,13 @@ export function UsccChecker() {
           )}
           {result.res.parts && (
             <Descriptions bordered size="small" column={{ xs: 1, md: 2 }} title={t('reference.parts')}>
-              {Object.entries(result.res.parts).map(([k, v]) => (
-                <Descriptions.Item key={k} label={t(`reference.part.${k}`, { defaultValue: k })}>
-                  {typeof v === 'object' ? JSON.stringify(v) : String(v)}
-                </Descriptions.Item>
-              ))}
+              {Object.entries(result.res.parts)
+                .filter(([k, v]) => k !== 'code' && v !== null && v !== undefined && v !== '')
+                .map(([k, v]) => (
+                  <Descriptions.Item key={k} label={t(`reference.part.${k}`, { defaultValue: k })}>
+                    {typeof v === 'boolean' ? t(v ? 'reference.yes' : 'reference.no') : typeof v === 'object' ? JSON.stringify(v) : String(v)}
+                  </Descriptions.Item>
+                ))}
             </Descriptions>
           )}
         </div>
