@@ -1,7 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import cookie from '@fastify/cookie';
-import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
@@ -21,6 +20,7 @@ import { parkRoutes } from './modules/parks/parks.routes';
 import { referenceRoutes } from './modules/reference/reference.routes';
 import { authenticate } from './plugins/auth';
 import { registerErrorHandlers } from './plugins/error-handler';
+import { registerSecurityHeaders } from './plugins/security-headers';
 import { createServices } from './services';
 import { listen } from './db/listen';
 import { SESSION_EVICT_CHANNEL } from './modules/identity/session-cache';
@@ -38,20 +38,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   app.setSerializerCompiler(serializerCompiler);
 
   // 1. Outside plugins.
-  await app.register(helmet, {
-    contentSecurityPolicy: {
-      directives: {
-        defaultSrc: ["'self'"],
-        // antd writes its CSS-in-JS into <style> elements.
-        styleSrc: ["'self'", "'unsafe-inline'"],
-        imgSrc: ["'self'", 'data:'],
-        fontSrc: ["'self'", 'data:'],
-        connectSrc: ["'self'"],
-        upgradeInsecureRequests: null,
-      },
-    },
-    hsts: config.cookieSecure,
-  });
+  registerSecurityHeaders(app, { hsts: config.cookieSecure });
   await app.register(rateLimit, { global: false });
   await app.register(cookie);
   await app.register(swagger, {

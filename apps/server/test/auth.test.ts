@@ -166,6 +166,15 @@ describe('errors', () => {
     for (const r of [malformed, unknownField, wrongType, big, missing]) expect(r.body).not.toMatch(/at .*\.ts:\d+|stack/i);
   });
 
+  it('sends the security headers: same-origin CSP, nosniff, no framing', async () => {
+    const res = await t.app.inject({ method: 'GET', url: '/api/health' });
+    expect(res.headers['content-security-policy']).toContain("default-src 'self'");
+    expect(res.headers['content-security-policy']).toContain("frame-ancestors 'self'");
+    expect(res.headers['x-content-type-options']).toBe('nosniff');
+    expect(res.headers['x-frame-options']).toBe('SAMEORIGIN');
+    expect(res.headers['strict-transport-security']).toBeUndefined(); // only with COOKIE_SECURE behind HTTPS
+  });
+
   it('health answers ok when the database answers', async () => {
     const res = await t.app.inject({ method: 'GET', url: '/api/health' });
     expect(res.json()).toEqual({ status: 'ok' });
