@@ -43,6 +43,10 @@ export const createDepartmentRequest = z.strictObject({
   headUserId: uuid.optional(),
   phone: z.string().trim().max(32).optional(),
 });
-export const updateDepartmentRequest = createDepartmentRequest.omit({ parkId: true }).partial().strict();
+export const updateDepartmentRequest = createDepartmentRequest
+  .omit({ parkId: true })
+  .partial()
+  .extend({ headUserId: uuid.nullable().optional(), phone: z.string().trim().max(32).nullable().optional() })
+  .strict();
 export const departmentListQuery = pageQuery.extend({ q: z.string().trim().max(64).optional(), parkId: uuid.optional() });
 export const departmentPage = pageOf(department);

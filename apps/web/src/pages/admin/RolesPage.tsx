@@ -47,9 +47,9 @@ export function RolesPage() {
       ),
     },
     ...groups().map(([g, acts]) => ({
-      title: t(`roles.group.${g}`),
+      title: t(`roles.group.${g}`, { defaultValue: g }),
       children: acts.map((a) => ({
-        title: t(`roles.action.${a.replace('.', '_')}`),
+        title: t(`roles.action.${a.replace('.', '_')}`, { defaultValue: a }),
         key: a,
         width: 76,
         align: 'center' as const,

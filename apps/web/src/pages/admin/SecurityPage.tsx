@@ -34,9 +34,6 @@ export function SecurityPage() {
   const writable = can('security.write');
 
   useEffect(() => {
-    if (settings.data) form.setFieldsValue(settings.data);
-  }, [settings.data, form]);
-  useEffect(() => {
     if (settings.error) showError(settings.error);
   }, [settings.error, showError]);
 
@@ -56,8 +53,10 @@ export function SecurityPage() {
   return (
     <Page title={t('nav.security')}>
       {!writable && <Alert type="info" showIcon message={t('security.readOnly')} style={{ marginBottom: 16 }} />}
-      <Spin spinning={settings.isLoading}>
-        <Form<SecuritySettings> form={form} layout="vertical" onFinish={onFinish} disabled={!writable} data-testid="security-form">
+      {!settings.data ? (
+        <Spin spinning={settings.isLoading} style={{ display: 'block', padding: 48 }} />
+      ) : (
+        <Form<SecuritySettings> form={form} layout="vertical" initialValues={settings.data} onFinish={onFinish} disabled={!writable} data-testid="security-form">
           <Row gutter={16}>
             {sections.map((s) => (
               <Col key={s.key} xs={24} xl={8}>
@@ -95,7 +94,7 @@ export function SecurityPage() {
             </Space>
           )}
         </Form>
-      </Spin>
+      )}
     </Page>
   );
 }

@@ -1,5 +1,5 @@
 import { CheckCircleFilled, CloseCircleFilled } from '@ant-design/icons';
-import { Alert, Button, Card, Descriptions, Form, Input, List, Space, Typography } from 'antd';
+import { Alert, Button, Card, Descriptions, Form, Input, List, Space, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { referenceApi } from '../../api/reference';
@@ -32,7 +32,8 @@ export function UsccChecker() {
       <Typography.Paragraph type="secondary">{t('reference.usccIntro')}</Typography.Paragraph>
       <Form layout="inline" onFinish={onFinish} data-testid="uscc-form">
         <Form.Item name="code" label={t('reference.usccLabel')} rules={[{ required: true, whitespace: true, message: t('reference.usccRequired') }]}>
-          <Input maxLength={64} style={{ width: 280, fontFamily: 'monospace' }} placeholder="91110108MA01XXXXXX" data-testid="uscc-input" allowClear />
+          <Input maxLength={64} style={{ width: 280 }}
+            className="zy-mono" placeholder="91110108MA01XXXXXX" data-testid="uscc-input" allowClear />
         </Form.Item>
         <Button type="primary" htmlType="submit" loading={busy} data-testid="uscc-submit">
           {t('reference.check')}
@@ -42,7 +43,7 @@ export function UsccChecker() {
         <div style={{ marginTop: 16 }} data-testid="uscc-result" data-valid={String(result.res.valid)}>
           <Space align="center" style={{ marginBottom: 12 }}>
             {result.res.valid ? <CheckCircleFilled style={{ color: '#52c41a', fontSize: 20 }} /> : <CloseCircleFilled style={{ color: '#ff4d4f', fontSize: 20 }} />}
-            <span className="zy-uscc" aria-label={result.code}>
+            <span className="zy-uscc zy-mono" aria-label={result.code}>
               {[...result.code].map((ch, i) => (
                 <span key={i} className={bad.has(i + 1) ? 'zy-uscc-bad' : undefined} title={String(i + 1)}>
                   {ch}
@@ -63,7 +64,7 @@ export function UsccChecker() {
                   dataSource={result.res.errors}
                   renderItem={(e) => (
                     <List.Item style={{ padding: '2px 0' }}>
-                      {e.position !== undefined && <Typography.Text code>{t('reference.position', { n: e.position })}</Typography.Text>}
+                      {e.position !== undefined && <Tag style={{ marginInlineEnd: 8 }}>{t('reference.position', { n: e.position })}</Tag>}
                       {e.message}
                       {e.expected && <Typography.Text type="secondary">（{t('reference.expected', { value: e.expected })}）</Typography.Text>}
                     </List.Item>

@@ -78,7 +78,7 @@ export function ImportModal({ open, defaultYear, onClose, onImported }: Props) {
             autoSize={{ minRows: 5, maxRows: 10 }}
             placeholder={'date,kind,name\n2026-01-01,holiday,元旦\n2026-02-14,workday,春节调休'}
             spellCheck={false}
-            style={{ fontFamily: 'monospace' }}
+            className="zy-mono"
             data-testid="import-text"
           />
         </Form.Item>
