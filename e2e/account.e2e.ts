@@ -65,6 +65,22 @@ describe('accounts', () => {
     await app.close();
   });
 
+  it('switches to English and remembers it', async () => {
+    const app = await newPage(baseUrl);
+    const { page } = app;
+    await signIn(page, 'demo_leader', inject('demoPassword'));
+    await page.getByTestId('lang-switch').click();
+    await page.getByTestId('lang-en').click();
+    await waitForText(page.getByTestId('page-title'), 'Workspace');
+    await page.reload();
+    await waitForText(page.getByTestId('page-title'), 'Workspace');
+    await screenshot(page, 'home-english');
+    await page.getByTestId('lang-switch').click();
+    await page.getByTestId('lang-zh-CN').click();
+    await waitForText(page.getByTestId('page-title'), '工作台');
+    await app.close();
+  });
+
   it('the API docs page renders from the server alone', async () => {
     const app = await newPage(baseUrl);
     const { page } = app;

@@ -1,9 +1,10 @@
 import { ClockCircleOutlined } from '@ant-design/icons';
 import { adminRoles, type RoleCode } from '@zhiyuan/core';
-import { Card, Col, Descriptions, List, Row, Tag, Typography } from 'antd';
+import { Alert, Card, Col, Descriptions, List, Row, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useParks } from '../api/parks';
+import { useCalendarYears } from '../api/calendar';
 import { useAuth, useUser } from '../auth/AuthContext';
 import { Page } from '../components/Page';
 import { RoleTags } from '../components/RoleTags';
@@ -16,7 +17,8 @@ function Scope() {
   const { t } = useTranslation();
   const parks = useParks(can('park.read'));
   if (user.enterpriseId) return <>{t('home.scopeEnterprise')}</>;
-  if (user.parkIds.length === 0) return <>{adminRoles.some((r) => user.roles.includes(r)) ? t('home.scopeSystem') : t('home.scopeNone')}</>;
+  // The auditor reads no parks: its scope is the audit log, not business data.
+  if (user.parkIds.length === 0 || !can('park.read')) return <>{adminRoles.some((r) => user.roles.includes(r)) ? t('home.scopeSystem') : t('home.scopeNone')}</>;
   const byId = new Map((parks.data?.items ?? []).map((p) => [p.id, p]));
   const names = user.parkIds.map((id) => {
     const p = byId.get(id);
@@ -28,8 +30,26 @@ function Scope() {
 
 const businessRoles: readonly RoleCode[] = ['leader', 'park_admin', 'statistician', 'service_officer', 'department_staff', 'policy_officer', 'investment_officer', 'enterprise'];
 
+/** From November, the administrators who maintain the calendar are told next year's is missing. */
+function MissingCalendarReminder() {
+  const { t } = useTranslation();
+  const year = useCalendarYears().data?.missingYearReminder;
+  if (!year) return null;
+  return (
+    <Alert
+      type="warning"
+      showIcon
+      style={{ marginBottom: 16 }}
+      message={t('calendar.missingYear', { year })}
+      action={<Link to="/admin/calendar">{t('calendar.import')}</Link>}
+      data-testid="home-calendar-reminder"
+    />
+  );
+}
+
 export function HomePage() {
   const user = useUser();
+  const { can } = useAuth();
   const { t } = useTranslation();
   const { roleName } = useLanguage();
   const shortcuts = pagesFor(user).filter((p) => p.key !== 'home');
@@ -37,6 +57,7 @@ export function HomePage() {
 
   return (
     <Page title={t('home.title')}>
+      {can('calendar.write') && <MissingCalendarReminder />}
       <Row gutter={[16, 16]}>
         <Col xs={24} lg={coming.length ? 14 : 24}>
           <Card title={t('home.welcome', { name: user.displayName })} data-testid="home-welcome">
