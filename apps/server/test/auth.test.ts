@@ -155,6 +155,7 @@ describe('errors', () => {
     const wrongType = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 5, password: 'b' } });
     expect(wrongType.statusCode).toBe(400);
     expect(wrongType.json().error.details[0].path).toEqual(['username']);
+    expect(wrongType.json().error.details[0].message).toMatch(/[\u4e00-\u9fff]/); // zod speaks Chinese here
 
     const big = await t.app.inject({ method: 'POST', url: '/api/auth/login', headers: { 'content-type': 'application/json' }, payload: JSON.stringify({ username: 'a', password: 'x'.repeat(2 * 1024 * 1024) }) });
     expect(big.statusCode).toBe(413);

@@ -4,16 +4,17 @@ import { AppError, errorStatus, type ErrorCode } from '../errors';
 
 const WRITE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
+/** The field path of one validation issue: zod's own path, else the JSON pointer; array indexes as numbers. */
+function issuePath(v: { instancePath: string; params: unknown }): (string | number)[] {
+  const zodPath = (v.params as { issue?: { path?: PropertyKey[] } }).issue?.path;
+  const path = zodPath?.length ? zodPath.map(String) : v.instancePath.split('/').filter(Boolean);
+  return path.map((s) => (/^\d+$/.test(s) ? Number(s) : s));
+}
+
 function toAppError(err: FastifyError | AppError): AppError {
   if (err instanceof AppError) return err;
   if (hasZodFastifySchemaValidationErrors(err)) {
-    const details = err.validation.map((v) => ({
-      path: [v.instancePath.replace(/^\//, '').split('/').filter(Boolean), (v.params as { issue?: { path?: PropertyKey[] } }).issue?.path]
-        .find((p) => p && p.length > 0)
-        ?.map((s) => (typeof s === 'string' && /^\d+$/.test(s) ? Number(s) : s)) ?? [],
-      in: err.validationContext,
-      message: v.message,
-    }));
+    const details = err.validation.map((v) => ({ path: issuePath(v), in: err.validationContext, message: v.message }));
     return new AppError('VALIDATION_FAILED', `请求参数无效：${details.map((d) => `${d.path.join('.') || err.validationContext}：${d.message}`).join('；')}`, details);
   }
   switch (err.code) {

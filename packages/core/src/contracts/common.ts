@@ -1,5 +1,8 @@
 import { z } from 'zod';
 
+// Validation messages reach users (field errors in forms, API details): Chinese first, like every message.
+z.config(z.locales.zhCN());
+
 export const uuid = z.uuid();
 
 /** Query parameters every list endpoint accepts. */
