@@ -15,10 +15,11 @@ const schema = z.object({
   DEMO_PASSWORD: z.string().optional(),
   SEED_DEMO: bool.default(true),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
-  SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(1440).default(30),
-  SESSION_ABSOLUTE_HOURS: z.coerce.number().int().min(1).max(72).default(12),
+  SESSION_IDLE_MINUTES: z.coerce.number().int().min(5).max(240).default(30),
+  SESSION_ABSOLUTE_HOURS: z.coerce.number().int().min(1).max(24).default(12),
   COOKIE_SECURE: bool.default(false),
-  TRUST_PROXY: bool.default(false),
+  // How many proxy hops in front of the app to trust for X-Forwarded-For (0 = none): never all of them.
+  TRUST_PROXY: z.coerce.number().int().min(0).max(10).default(0),
   LOGIN_RATE_PER_IP: z.coerce.number().int().min(1).default(30),
   BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).default(1024 * 1024),
 });
@@ -36,7 +37,7 @@ export type Config = {
   sessionIdleMs: number;
   sessionAbsoluteMs: number;
   cookieSecure: boolean;
-  trustProxy: boolean;
+  trustProxy: number;
   loginRatePerIp: number;
   bodyLimit: number;
 };

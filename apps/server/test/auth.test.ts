@@ -45,6 +45,15 @@ describe('sign-in', () => {
     expect((await tryLogin('demo_leader', DEMO_PASSWORD)).statusCode).toBe(200);
   });
 
+  it('cannot be outrun by guesses sent all at once', async () => {
+    const guesses = Array.from({ length: 12 }, (_, i) => tryLogin('demo_service_officer', `wrong-${i}`, `10.7.0.${i}`));
+    const codes = (await Promise.all(guesses)).map((r) => r.statusCode);
+    // Whatever the order, no more than 5 passwords were tried before the lock.
+    const { rows } = await t.database.pool.query(`SELECT count(*)::int AS n FROM login_attempts a JOIN users u ON u.id = a.user_id WHERE u.username = 'demo_service_officer' AND NOT a.success`);
+    expect(rows[0].n).toBeLessThanOrEqual(5);
+    expect(codes.filter((c) => c === 423).length).toBeGreaterThanOrEqual(7);
+  });
+
   it('does not count failures from before the last success', async () => {
     for (let i = 0; i < 4; i++) await tryLogin('demo_statistician', 'wrong');
     expect((await tryLogin('demo_statistician', DEMO_PASSWORD)).statusCode).toBe(200);

@@ -53,9 +53,9 @@ const cases: Case[] = [
   { name: 'POST /users', action: 'user.write', request: async () => ({ method: 'POST', url: '/api/users', payload: { username: `new${++seq}`, displayName: '新用户', password: 'New-User-Pass-2025', roles: ['leader'], parkIds: [zoneId] } }) },
   { name: 'PATCH /users/:id', action: 'user.write', request: async () => ({ method: 'PATCH', url: `/api/users/${await newUser()}`, payload: { displayName: '改名' } }) },
   { name: 'PUT /users/:id/roles', action: 'user.assignRoles', request: async () => ({ method: 'PUT', url: `/api/users/${await newUser()}/roles`, payload: { roles: ['statistician'] } }) },
-  { name: 'POST /users/:id/reset-password', action: 'user.write', request: async () => ({ method: 'POST', url: `/api/users/${await newUser()}/reset-password`, payload: { password: 'Reset-Pass-2025x' } }) },
-  { name: 'POST /users/:id/end-sessions', action: 'user.write', request: async () => ({ method: 'POST', url: `/api/users/${await newUser()}/end-sessions` }) },
-  { name: 'POST /users/:id/unlock', action: 'user.write', request: async () => ({ method: 'POST', url: `/api/users/${await newUser()}/unlock` }) },
+  { name: 'POST /users/:id/reset-password', action: 'user.secure', request: async () => ({ method: 'POST', url: `/api/users/${await newUser()}/reset-password`, payload: { password: 'Reset-Pass-2025x' } }) },
+  { name: 'POST /users/:id/end-sessions', action: 'user.secure', request: async () => ({ method: 'POST', url: `/api/users/${await newUser()}/end-sessions` }) },
+  { name: 'POST /users/:id/unlock', action: 'user.secure', request: async () => ({ method: 'POST', url: `/api/users/${await newUser()}/unlock` }) },
   { name: 'GET /security/settings', action: 'security.read', request: async () => ({ method: 'GET', url: '/api/security/settings' }) },
   { name: 'PUT /security/settings', action: 'security.write', request: async () => ({ method: 'PUT', url: '/api/security/settings', payload: { lockoutThreshold: 5 } }) },
   { name: 'GET /parks', action: 'park.read', request: async () => ({ method: 'GET', url: '/api/parks' }) },
@@ -105,8 +105,10 @@ describe('out of park scope → 404', () => {
   let scopedAdmin: Session;
   beforeAll(async () => {
     parkAdmin = sessions.get('park_admin')!;
-    const r = await t.app.inject(as(admin, 'POST', '/api/users', { username: 'hd_sysadmin', displayName: '海淀园系统管理员', password: 'Haidian-Admin-2025', roles: ['sysadmin'], parkIds: [haidianId] }));
+    // Two people make an administrator: the system admin creates the account, the security admin grants the role.
+    const r = await t.app.inject(as(admin, 'POST', '/api/users', { username: 'hd_sysadmin', displayName: '海淀园系统管理员', password: 'Haidian-Admin-2025', roles: ['leader'], parkIds: [haidianId] }));
     expect(r.statusCode).toBe(201);
+    expect((await t.app.inject(as(sessions.get('secadmin')!, 'PUT', `/api/users/${r.json().id}/roles`, { roles: ['sysadmin'] }))).statusCode).toBe(200);
     scopedAdmin = await login(t.app, 'hd_sysadmin', 'Haidian-Admin-2025');
   });
 

@@ -56,6 +56,27 @@ describe('users', () => {
     expect((await t.app.inject(as(secadmin, 'PUT', `/api/users/${secadmin.user.id}/roles`, { roles: ['secadmin'] }))).statusCode).toBe(403);
   });
 
+  it('keeps administrator accounts out of the system admin’s hands (三权分立)', async () => {
+    // A second auditor: the system admin may not create it, nor reset, unlock, disable or end the sessions of the auditor.
+    const create = await t.app.inject(as(admin, 'POST', '/api/users', { username: 'auditor2', displayName: 'x', password: 'Second-Audit-2025!', roles: ['auditor'] }));
+    expect(create.statusCode).toBe(403);
+    const auditor = (await t.app.inject(as(admin, 'GET', '/api/users?q=demo_auditor'))).json().items[0];
+    for (const [method, url, payload] of [
+      ['POST', `/api/users/${auditor.id}/reset-password`, { password: 'Taken-Over-2025!' }],
+      ['POST', `/api/users/${auditor.id}/unlock`, undefined],
+      ['POST', `/api/users/${auditor.id}/end-sessions`, undefined],
+      ['PATCH', `/api/users/${auditor.id}`, { status: 'disabled' }],
+    ] as const) {
+      const res = await t.app.inject(as(admin, method, url, payload));
+      expect(res.statusCode, url).toBe(403);
+    }
+    expect((await t.app.inject(as(admin, 'POST', `/api/users/${admin.user.id}/reset-password`, { password: 'Self-Reset-2025!' }))).statusCode).toBe(403);
+    // The security admin may.
+    expect((await t.app.inject(as(secadmin, 'POST', `/api/users/${auditor.id}/unlock`))).statusCode).toBe(200);
+    const denials = await t.database.pool.query(`SELECT count(*)::int AS n FROM audit_log WHERE result = 'denied' AND target_id = $1`, [auditor.id]);
+    expect(denials.rows[0].n).toBe(4);
+  });
+
   it('an admin unlocks a locked account', async () => {
     const u = await newUser('wangwu');
     for (let i = 0; i < 5; i++) await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'wangwu', password: 'bad' }, remoteAddress: `10.5.0.${i}` });

@@ -36,7 +36,8 @@ export const roleNames: Record<RoleCode, { zh: string; en: string }> = {
 
 export const actions = [
   'user.read',
-  'user.write', // create users, edit profile/status/scope, reset passwords, end sessions, unlock
+  'user.write', // create users, edit profile/status/scope
+  'user.secure', // reset passwords, end sessions, unlock (administrator accounts: the security admin only)
   'user.assignRoles', // change roles of existing users (never one's own)
   'park.read',
   'park.write',
@@ -58,6 +59,7 @@ export const permissionMatrix: Record<RoleCode, readonly Action[]> = {
   sysadmin: [
     'user.read',
     'user.write',
+    'user.secure',
     'user.assignRoles',
     'park.read',
     'park.write',
@@ -68,7 +70,7 @@ export const permissionMatrix: Record<RoleCode, readonly Action[]> = {
     'security.read',
   ],
   // The security admin manages roles and security settings.
-  secadmin: ['user.read', 'user.assignRoles', 'park.read', 'department.read', 'security.read', 'security.write'],
+  secadmin: ['user.read', 'user.secure', 'user.assignRoles', 'park.read', 'department.read', 'security.read', 'security.write'],
   // The auditor only reads and exports the audit log.
   auditor: ['audit.read', 'audit.export'],
   leader: staff,

@@ -40,16 +40,9 @@ export async function authenticate(req: FastifyRequest, _reply: FastifyReply): P
   }
 }
 
-/** preHandler: the role matrix of packages/core decides; a denial is audited. */
+/** preHandler: the role matrix of packages/core decides (the error handler audits the denial). */
 export function requirePermission(action: Action) {
   return async (req: FastifyRequest): Promise<void> => {
-    if (req.actor && can(req.actor.roles, action)) return;
-    await req.server.services.audit.record(req.server.database.db, req.ctx(), {
-      action: req.routeOptions.config?.action ?? action,
-      targetId: (req.params as { id?: string } | undefined)?.id ?? null,
-      result: 'denied',
-      summary: { permission: action, method: req.method, route: req.routeOptions.url },
-    });
-    throw new AppError('FORBIDDEN', '您没有执行此操作的权限');
+    if (!req.actor || !can(req.actor.roles, action)) throw new AppError('FORBIDDEN', '您没有执行此操作的权限', [{ permission: action }]);
   };
 }

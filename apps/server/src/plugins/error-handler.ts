@@ -25,6 +25,10 @@ function toAppError(err: FastifyError | AppError): AppError {
     case 'FST_ERR_CTP_EMPTY_JSON_BODY':
       return new AppError('BAD_REQUEST', '请求体为空，应为 JSON');
   }
+  // Text PostgreSQL cannot store (NUL bytes, bad encoding) or a malformed value it refused: the input's fault.
+  if (['22021', '22P05', '22P02', '22007', '22008'].includes((err as { code?: string }).code ?? (err as { cause?: { code?: string } }).cause?.code ?? '')) {
+    return new AppError('BAD_REQUEST', '请求中含有无法保存的字符或格式错误的值');
+  }
   if (err.statusCode === 429) return new AppError('RATE_LIMITED', '请求过于频繁，请稍后再试');
   if (err instanceof SyntaxError || err.code === 'FST_ERR_CTP_INVALID_JSON_BODY') return new AppError('BAD_REQUEST', '请求体不是有效的 JSON');
   if (err.statusCode && err.statusCode >= 400 && err.statusCode < 500) return new AppError('BAD_REQUEST', '请求无效');
@@ -37,7 +41,7 @@ export function registerErrorHandlers(app: FastifyInstance): void {
     const e = toAppError(err);
     if (e.code === 'INTERNAL') req.log.error({ err }, 'unhandled error');
     else req.log.info({ code: e.code }, e.message);
-    await recordFailedWrite(req, e);
+    await recordRefusal(req, e);
     if (e.code === 'RATE_LIMITED' && 'headers' in err && err.headers) reply.headers(err.headers as Record<string, string>);
     return reply.status(errorStatus[e.code as ErrorCode]).send({ error: { code: e.code, message: e.message, ...(e.details ? { details: e.details } : {}) } });
   });
@@ -47,17 +51,18 @@ export function registerErrorHandlers(app: FastifyInstance): void {
   });
 }
 
-/** Failed writes by a known actor are audited too; denials are recorded where they happen. */
-async function recordFailedWrite(req: FastifyRequest, e: AppError): Promise<void> {
-  if (!WRITE_METHODS.has(req.method) || !req.actor || e.code === 'FORBIDDEN' || req.routeOptions.config?.auditsItself) return;
+/** Denials (any method) and failed writes by a known actor are audited, outside the failed transaction. */
+async function recordRefusal(req: FastifyRequest, e: AppError): Promise<void> {
+  const denied = e.code === 'FORBIDDEN';
+  if (!req.actor || (!denied && !WRITE_METHODS.has(req.method)) || req.routeOptions.config?.auditsItself) return;
   try {
     await req.server.services.audit.record(req.server.database.db, req.ctx(), {
       action: req.routeOptions.config?.action ?? `${req.method} ${req.routeOptions.url ?? req.url}`,
       targetId: (req.params as { id?: string } | undefined)?.id ?? null,
-      result: 'failure',
-      summary: { code: e.code, message: e.message },
+      result: denied ? 'denied' : 'failure',
+      summary: { code: e.code, message: e.message, method: req.method, route: req.routeOptions.url, ...(e.details ? { details: e.details } : {}) },
     });
   } catch (auditErr) {
-    req.log.error({ err: auditErr }, 'could not audit a failed write');
+    req.log.error({ err: auditErr }, 'could not audit a refused request');
   }
 }

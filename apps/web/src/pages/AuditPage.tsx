@@ -23,6 +23,21 @@ function toIso(v: unknown): string | undefined {
   return d.isValid() ? d.toISOString() : undefined;
 }
 
+/** The action's name in the user's language above its code (the code alone for actions without a name). */
+function ActionCell({ action }: { action: string }) {
+  const { t, i18n } = useTranslation();
+  const key = `audit.actionName.${action.replaceAll('.', '_')}`;
+  if (!i18n.exists(key)) return <code>{action}</code>;
+  return (
+    <div>
+      <div>{t(key)}</div>
+      <Typography.Text type="secondary" style={{ fontSize: 12 }} className="zy-mono">
+        {action}
+      </Typography.Text>
+    </div>
+  );
+}
+
 export function AuditPage() {
   const { t } = useTranslation();
   const { can } = useAuth();
@@ -53,7 +68,7 @@ export function AuditPage() {
     { title: '#', dataIndex: 'id', width: 80, search: false },
     { title: t('audit.time'), dataIndex: 'at', width: 170, sorter: true, search: false, render: (_d, r) => formatDateTime(r.at) },
     { title: t('audit.actor'), dataIndex: 'actor', width: 130, ellipsis: true, render: (_d, r) => r.actorName ?? '—' },
-    { title: t('audit.action'), dataIndex: 'action', width: 190, render: (_d, r) => <code>{r.action}</code> },
+    { title: t('audit.action'), dataIndex: 'action', width: 200, render: (_d, r) => <ActionCell action={r.action} /> },
     {
       title: t('audit.result'),
       dataIndex: 'result',
@@ -62,7 +77,15 @@ export function AuditPage() {
       valueEnum: { success: { text: t('audit.resultText.success') }, failure: { text: t('audit.resultText.failure') }, denied: { text: t('audit.resultText.denied') } },
       render: (_d, r) => <Tag color={resultColor[r.result]}>{t(`audit.resultText.${r.result}`)}</Tag>,
     },
-    { title: t('audit.target'), dataIndex: 'targetId', ellipsis: true, render: (_d, r) => (r.targetType || r.targetId ? `${r.targetType ?? ''} ${r.targetId ?? ''}`.trim() : '—') },
+    {
+      title: t('audit.target'),
+      dataIndex: 'targetId',
+      ellipsis: true,
+      render: (_d, r) => {
+        const type = r.targetType ? t(`audit.targetType.${r.targetType}`, { defaultValue: r.targetType }) : '';
+        return type || r.targetId ? `${type} ${r.targetId ?? ''}`.trim() : '—';
+      },
+    },
     { title: t('audit.ip'), dataIndex: 'ip', width: 130, search: false, render: (_d, r) => r.ip ?? '—' },
   ];
 

@@ -1,5 +1,6 @@
 import { permissionsOf, type RoleCode, type SessionUser } from '@zhiyuan/core';
-import type { Db } from '../../db/pool';
+import { sql } from 'drizzle-orm';
+import type { Db, Tx } from '../../db/pool';
 import type { Actor, RequestContext } from '../../context';
 import { dummyHash, hashPassword, verifyPassword } from '../../crypto/password-hash';
 import { randomToken, sha256 } from '../../crypto/random';
@@ -11,6 +12,7 @@ import type { SecuritySettingsService } from './security-settings';
 import type { SessionCache } from './session-cache';
 
 const LOCKOUT_WINDOW_MS = 15 * 60_000;
+const LOGIN_LOCK = 7262004;
 // last_seen_at is written at most this often: sessions stay cheap to resume.
 const TOUCH_EVERY_MS = 60_000;
 
@@ -41,24 +43,23 @@ export function createAuthService(db: Db, audit: AuditService, settings: Securit
     permissions: permissionsOf(u.roles),
   });
 
-  async function failLogin(ctx: RequestContext, username: string, user: repo.UserRow | undefined, reason: string, code: 'INVALID_CREDENTIALS' | 'ACCOUNT_LOCKED'): Promise<never> {
+  /** Records a refused sign-in in the caller's transaction (locking the account on the last allowed failure) and returns the error to answer. */
+  async function failLogin(tx: Tx, ctx: RequestContext, username: string, user: repo.UserRow | undefined, reason: string, code: 'INVALID_CREDENTIALS' | 'ACCOUNT_LOCKED'): Promise<AppError> {
     const s = await settings.get();
     const now = clock();
     let locked = false;
-    await db.transaction(async (tx) => {
-      if (code === 'INVALID_CREDENTIALS') await repo.insertAttempt(tx, { username, userId: user?.id, ip: ctx.ip, success: false, at: now });
-      if (user && code === 'INVALID_CREDENTIALS' && (await repo.recentFailures(tx, user.id, new Date(now.getTime() - LOCKOUT_WINDOW_MS))) >= s.lockoutThreshold) {
-        await repo.updateUser(tx, user.id, { lockedUntil: new Date(now.getTime() + s.lockoutMinutes * 60_000) });
-        await audit.record(tx, ctx, { action: 'auth.lockout', targetType: 'user', targetId: user.id, result: 'success', summary: { username: user.username, minutes: s.lockoutMinutes } });
-        locked = true;
-      }
-      await audit.record(tx, ctx, { action: 'auth.login', targetType: 'user', targetId: user?.id ?? null, result: 'failure', summary: { username, reason, ...(locked ? { lockedNow: true } : {}) } });
-    });
+    if (code === 'INVALID_CREDENTIALS') await repo.insertAttempt(tx, { username, userId: user?.id, ip: ctx.ip, success: false, at: now });
+    if (user && code === 'INVALID_CREDENTIALS' && (await repo.recentFailures(tx, user.id, new Date(now.getTime() - LOCKOUT_WINDOW_MS))) >= s.lockoutThreshold) {
+      await repo.updateUser(tx, user.id, { lockedUntil: new Date(now.getTime() + s.lockoutMinutes * 60_000) });
+      await audit.record(tx, ctx, { action: 'auth.lockout', targetType: 'user', targetId: user.id, result: 'success', summary: { username: user.username, minutes: s.lockoutMinutes } });
+      locked = true;
+    }
+    await audit.record(tx, ctx, { action: 'auth.login', targetType: 'user', targetId: user?.id ?? null, result: 'failure', summary: { username, reason, ...(locked ? { lockedNow: true } : {}) } });
     if (code === 'ACCOUNT_LOCKED') {
       const minutes = Math.max(1, Math.ceil(((user?.lockedUntil?.getTime() ?? 0) - now.getTime()) / 60_000));
-      throw new AppError('ACCOUNT_LOCKED', `连续登录失败次数过多，账号已锁定，请 ${minutes} 分钟后再试或联系管理员解锁`);
+      return new AppError('ACCOUNT_LOCKED', `连续登录失败次数过多，账号已锁定，请 ${minutes} 分钟后再试或联系管理员解锁`);
     }
-    throw new AppError('INVALID_CREDENTIALS', '用户名或密码错误');
+    return new AppError('INVALID_CREDENTIALS', '用户名或密码错误');
   }
 
   function resumed(idHash: string, csrfToken: string, user: repo.UserRow, expiryDays: number, now: Date): ResumedSession {
@@ -70,27 +71,30 @@ export function createAuthService(db: Db, audit: AuditService, settings: Securit
     sessionUser,
 
     async login(ctx: RequestContext, username: string, password: string): Promise<{ sessionId: string; csrfToken: string; user: SessionUser }> {
-      const user = await repo.findUserByUsername(db, username);
-      const now = clock();
-      if (!user) {
+      const found = await repo.findUserByUsername(db, username);
+      if (!found) {
         await verifyPassword(password, await dummyHash);
-        return failLogin(ctx, username, undefined, 'unknown user', 'INVALID_CREDENTIALS');
+        throw await db.transaction((tx) => failLogin(tx, ctx, username, undefined, 'unknown user', 'INVALID_CREDENTIALS'));
       }
-      if (user.lockedUntil && user.lockedUntil > now) return failLogin(ctx, username, user, 'locked', 'ACCOUNT_LOCKED');
-      if (!(await verifyPassword(password, user.passwordHash))) return failLogin(ctx, username, user, 'wrong password', 'INVALID_CREDENTIALS');
-      if (user.status !== 'active') return failLogin(ctx, username, user, 'disabled', 'INVALID_CREDENTIALS');
-
+      const now = clock();
       const s = await settings.get();
-      const mustChange = user.mustChangePassword || passwordExpired(user, s.passwordExpiryDays, now);
       const sessionId = randomToken();
       const csrfToken = randomToken();
-      await db.transaction(async (tx) => {
+      // One sign-in at a time per account, decided on a fresh row: parallel guesses cannot outrun the lockout.
+      const outcome = await db.transaction(async (tx) => {
+        await tx.execute(sql`SELECT pg_advisory_xact_lock(${LOGIN_LOCK}, hashtext(${found.id}))`);
+        const user = (await repo.findUserById(tx, found.id))!;
+        if (user.lockedUntil && user.lockedUntil > now) return failLogin(tx, ctx, username, user, 'locked', 'ACCOUNT_LOCKED');
+        if (!(await verifyPassword(password, user.passwordHash))) return failLogin(tx, ctx, username, user, 'wrong password', 'INVALID_CREDENTIALS');
+        if (user.status !== 'active') return failLogin(tx, ctx, username, user, 'disabled', 'INVALID_CREDENTIALS');
         await repo.insertAttempt(tx, { username, userId: user.id, ip: ctx.ip, success: true, at: now });
         await repo.insertSession(tx, { idHash: sha256(sessionId), userId: user.id, csrfToken, ip: ctx.ip, userAgent: ctx.userAgent?.slice(0, 512), createdAt: now, lastSeenAt: now });
         await repo.updateUser(tx, user.id, { lastLoginAt: now, lockedUntil: null });
         await audit.record(tx, { ...ctx, actor: actorOf(user) }, { action: 'auth.login', targetType: 'user', targetId: user.id, summary: { username: user.username } });
+        return user;
       });
-      return { sessionId, csrfToken, user: sessionUser(user, mustChange) };
+      if (outcome instanceof AppError) throw outcome;
+      return { sessionId, csrfToken, user: sessionUser(outcome, outcome.mustChangePassword || passwordExpired(outcome, s.passwordExpiryDays, now)) };
     },
 
     /** The session behind a cookie value, or null when unknown, idle too long, too old, or its user disabled. */

@@ -13,6 +13,12 @@ export const findUserByUsername = async (db: Executor, username: string) =>
 
 export const findUserById = async (db: Executor, id: string) => (await db.select().from(users).where(eq(users.id, id)).limit(1))[0];
 
+export const findUserForUpdate = async (tx: Executor, id: string) => (await tx.select().from(users).where(eq(users.id, id)).for('update').limit(1))[0];
+
+/** Whether any active user already holds the role. */
+export const roleHeld = async (db: Executor, role: string) =>
+  (await db.select({ id: users.id }).from(users).where(and(arrayOverlaps(users.roles, [role]), eq(users.status, 'active'))).limit(1)).length > 0;
+
 export const insertUser = async (tx: Executor, values: NewUser) => (await tx.insert(users).values(values).returning())[0]!;
 
 export const updateUser = async (tx: Executor, id: string, patch: Partial<NewUser>) =>

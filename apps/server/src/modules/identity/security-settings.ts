@@ -24,8 +24,13 @@ export function createSecuritySettingsService(db: Db, audit: AuditService, defau
   let cache: { at: number; value: SecuritySettings } | null = null;
   async function get(): Promise<SecuritySettings> {
     if (cache && Date.now() - cache.at < CACHE_MS) return cache.value;
-    const stored = securitySettings.partial().safeParse((await getSetting(db, 'security')) ?? {});
-    const value = { ...defaults, ...(stored.success ? stored.data : {}) };
+    // Field by field: one stored value out of today's range must not drop the others.
+    const stored = ((await getSetting(db, 'security')) ?? {}) as Record<string, unknown>;
+    const value = { ...defaults };
+    for (const [key, field] of Object.entries(securitySettings.shape)) {
+      const parsed = field.safeParse(stored[key]);
+      if (parsed.success) (value as Record<string, number>)[key] = parsed.data;
+    }
     cache = { at: Date.now(), value };
     return value;
   }

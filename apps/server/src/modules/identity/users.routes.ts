@@ -26,15 +26,15 @@ export const userRoutes: FastifyPluginAsyncZod = async (app) => {
     users.setRoles(req.ctx(), req.params.id, req.body.roles),
   );
 
-  app.post('/users/:id/reset-password', { schema: { tags, summary: '重置密码（下次登录须修改）', params: idParams, body: resetPasswordRequest, response: { 200: user } }, preHandler: requirePermission('user.write'), config: { action: 'user.password.reset' } }, async (req) =>
+  app.post('/users/:id/reset-password', { schema: { tags, summary: '重置密码（下次登录须修改）', params: idParams, body: resetPasswordRequest, response: { 200: user } }, preHandler: requirePermission('user.secure'), config: { action: 'user.password.reset' } }, async (req) =>
     users.resetPassword(req.ctx(), req.params.id, req.body.password),
   );
 
-  app.post('/users/:id/end-sessions', { schema: { tags, summary: '结束该用户的全部会话', params: idParams, response: { 200: user } }, preHandler: requirePermission('user.write'), config: { action: 'user.sessions.end' } }, async (req) =>
+  app.post('/users/:id/end-sessions', { schema: { tags, summary: '结束该用户的全部会话', params: idParams, response: { 200: user } }, preHandler: requirePermission('user.secure'), config: { action: 'user.sessions.end' } }, async (req) =>
     users.endSessions(req.ctx(), req.params.id),
   );
 
-  app.post('/users/:id/unlock', { schema: { tags, summary: '解除锁定', params: idParams, response: { 200: user } }, preHandler: requirePermission('user.write'), config: { action: 'user.unlock' } }, async (req) =>
+  app.post('/users/:id/unlock', { schema: { tags, summary: '解除锁定', params: idParams, response: { 200: user } }, preHandler: requirePermission('user.secure'), config: { action: 'user.unlock' } }, async (req) =>
     users.unlock(req.ctx(), req.params.id),
   );
 

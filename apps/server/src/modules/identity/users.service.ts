@@ -1,5 +1,5 @@
 import { adminRoles, roleSetProblem, type CreateUserRequest, type RoleCode, type UpdateUserRequest, type User } from '@zhiyuan/core';
-import type { Db } from '../../db/pool';
+import type { Db, Tx } from '../../db/pool';
 import type { RequestContext } from '../../context';
 import { hashPassword } from '../../crypto/password-hash';
 import type { FieldCipher } from '../../crypto/field-cipher';
@@ -14,6 +14,7 @@ import { assertAcceptablePassword } from './password-rules';
 import type { SecuritySettingsService } from './security-settings';
 import type { SessionCache } from './session-cache';
 
+const holdsAdminRole = (roles: readonly string[]) => roles.some((r) => adminRoles.includes(r as RoleCode));
 const maskMobile = (m: string) => m.replace(/^(\d{3})\d{4}(\d{4})$/, '$1****$2');
 
 export function createUsersService(db: Db, audit: AuditService, parks: ParksService, settings: SecuritySettingsService, cipher: FieldCipher, sessions: SessionCache, clock: () => Date = () => new Date()) {
@@ -54,9 +55,17 @@ export function createUsersService(db: Db, audit: AuditService, parks: ParksServ
     if (problem) throw new AppError('INVALID_ROLES', problem, [{ path: ['roles'], message: problem }]);
   }
 
-  async function changeOne(ctx: RequestContext, id: string, action: string, work: (user: repo.UserRow, tx: Parameters<Parameters<Db['transaction']>[0]>[0]) => Promise<{ user: repo.UserRow; summary: unknown }>) {
-    const { user } = await visibleUser(ctx, id);
+  /** 三权分立: an administrator account is managed by the security admin only, never by the system admin. */
+  function assertMayManage(ctx: RequestContext, target: repo.UserRow) {
+    if (holdsAdminRole(target.roles) && !ctx.actor.roles.includes('secadmin')) throw new AppError('FORBIDDEN', '管理员账号（系统、安全、审计）只能由安全管理员管理');
+  }
+
+  /** One user change: the row is re-read and locked inside the transaction, so checks see what is written over. */
+  async function changeOne(ctx: RequestContext, id: string, action: string, work: (user: repo.UserRow, tx: Tx) => Promise<{ user: repo.UserRow; summary: unknown }>) {
+    await visibleUser(ctx, id);
     return db.transaction(async (tx) => {
+      const user = (await repo.findUserForUpdate(tx, id))!;
+      assertMayManage(ctx, user);
       const result = await work(user, tx);
       // Roles, scope, status and password all live in resumed sessions: none may be served stale.
       await sessions.invalidate(tx, { userId: id });
@@ -78,6 +87,10 @@ export function createUsersService(db: Db, audit: AuditService, parks: ParksServ
     async create(ctx: RequestContext, input: CreateUserRequest): Promise<User> {
       const scope = await parks.scopeOf(ctx.actor);
       assertRoles(input.roles);
+      // The system admin may only set up the first holder of each administrator role (a fresh install).
+      if (holdsAdminRole(input.roles) && !ctx.actor.roles.includes('secadmin') && (await repo.roleHeld(db, input.roles[0]!))) {
+        throw new AppError('FORBIDDEN', '管理员账号（系统、安全、审计）只能由安全管理员创建');
+      }
       const parkIds = input.parkIds ?? [];
       assertParks(scope, parkIds);
       if (input.roles.includes('enterprise') && !input.enterpriseId) throw new AppError('VALIDATION_FAILED', '企业用户必须关联企业', [{ path: ['enterpriseId'], message: '请选择企业' }]);
@@ -123,8 +136,7 @@ export function createUsersService(db: Db, audit: AuditService, parks: ParksServ
       if (id === ctx.actor.id) throw new AppError('FORBIDDEN', '不能修改自己的角色');
       assertRoles(roles);
       return changeOne(ctx, id, 'user.roles', async (before, tx) => {
-        const touchesAdmin = [...before.roles, ...roles].some((r) => adminRoles.includes(r as RoleCode));
-        if (touchesAdmin && !ctx.actor.roles.includes('secadmin')) throw forbidden();
+        if (holdsAdminRole(roles) && !ctx.actor.roles.includes('secadmin')) throw forbidden();
         const user = await repo.updateUser(tx, id, { roles });
         await repo.deleteUserSessions(tx, id);
         return { user, summary: { before: { roles: before.roles }, after: { roles } } };
@@ -132,6 +144,7 @@ export function createUsersService(db: Db, audit: AuditService, parks: ParksServ
     },
 
     async resetPassword(ctx: RequestContext, id: string, password: string) {
+      if (id === ctx.actor.id) throw new AppError('FORBIDDEN', '不能重置自己的密码，请使用“修改密码”');
       const { user } = await visibleUser(ctx, id);
       await assertAcceptablePassword(password, user.username, await settings.get());
       const passwordHash = await hashPassword(password);

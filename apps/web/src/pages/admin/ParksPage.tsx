@@ -41,9 +41,9 @@ export function ParksPage() {
   const allKeys = useMemo(() => (parks.data?.items ?? []).map((p) => p.id), [parks.data]);
 
   const columns: ProColumns<ParkNode>[] = [
-    { title: t('parks.name'), dataIndex: 'name', width: 260 },
-    { title: t('parks.code'), dataIndex: 'code', width: 140, copyable: true },
-    { title: t('parks.district'), dataIndex: 'district', width: 140, render: (_d, p) => p.district ?? '—' },
+    { title: t('parks.name'), dataIndex: 'name', width: 240 },
+    { title: t('parks.code'), dataIndex: 'code', width: 200, copyable: true, ellipsis: true },
+    { title: t('parks.district'), dataIndex: 'district', width: 110, render: (_d, p) => p.district ?? '—' },
     { title: t('parks.area'), dataIndex: 'areaKm2', width: 120, align: 'right', render: (_d, p) => p.areaKm2.toLocaleString(undefined, { maximumFractionDigits: 4 }) },
     { title: t('parks.subParks'), key: 'children', width: 100, align: 'right', render: (_d, p) => p.children?.length ?? 0 },
     { title: t('common.createdAt'), dataIndex: 'createdAt', width: 170, render: (_d, p) => formatDateTime(p.createdAt) },

@@ -21,6 +21,10 @@ function groups(): [string, Action[]][] {
   return [...m.entries()];
 }
 
+/** Column widths: the whole matrix fits a 1366 px wide screen without scrolling sideways. */
+const roleWidth = 140;
+const actionWidth = 64;
+
 /** Read-only role × action matrix (the one in packages/core, as the server reports it). */
 export function RolesPage() {
   const { t } = useTranslation();
@@ -36,7 +40,7 @@ export function RolesPage() {
       title: t('roles.role'),
       dataIndex: 'code',
       fixed: 'left',
-      width: 150,
+      width: roleWidth,
       render: (_c, r) => (
         <div>
           <div>{lang === 'en' ? r.nameEn : r.nameZh}</div>
@@ -51,7 +55,7 @@ export function RolesPage() {
       children: acts.map((a) => ({
         title: t(`roles.action.${a.replace('.', '_')}`, { defaultValue: a }),
         key: a,
-        width: 76,
+        width: actionWidth,
         align: 'center' as const,
         render: (_v: unknown, r: RoleInfo) =>
           r.permissions.includes(a) ? (
@@ -77,7 +81,7 @@ export function RolesPage() {
           dataSource={roles.data ?? []}
           columns={columns}
           pagination={false}
-          scroll={{ x: 1200 }}
+          scroll={{ x: roleWidth + actions.length * actionWidth }}
           onRow={(r) => rowTestId('role', r.code)}
           data-testid="roles-matrix"
         />

@@ -66,7 +66,7 @@ export function UsccChecker() {
                     <List.Item style={{ padding: '2px 0' }}>
                       {e.position !== undefined && <Tag style={{ marginInlineEnd: 8 }}>{t('reference.position', { n: e.position })}</Tag>}
                       {e.message}
-                      {e.expected && <Typography.Text type="secondary">（{t('reference.expected', { value: e.expected })}）</Typography.Text>}
+                      {e.expected && !e.message.includes(e.expected) && <Typography.Text type="secondary">（{t('reference.expected', { value: e.expected })}）</Typography.Text>}
                     </List.Item>
                   )}
                 />

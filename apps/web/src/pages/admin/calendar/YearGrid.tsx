@@ -30,7 +30,7 @@ function MonthGrid({ year, month, byDate, onPick }: { year: number; month: numbe
   const cells: (number | null)[] = [...Array<null>(lead).fill(null), ...Array.from({ length: count }, (_, i) => i + 1)];
 
   return (
-    <Card size="small" title={first.format(t('calendar.monthFormat'))} styles={{ body: { padding: 8 } }} data-testid={`calendar-month-${month + 1}`}>
+    <Card size="small" title={first.format(t('calendar.monthFormat'))} style={{ height: '100%' }} styles={{ body: { padding: 8 } }} data-testid={`calendar-month-${month + 1}`}>
       <div className="zy-month" role="grid" aria-label={first.format(t('calendar.monthFormat'))}>
         {weekdays.map((w, i) => (
           <div key={w} className={`zy-month-head${i >= 5 ? ' zy-weekend' : ''}`} role="columnheader">
