@@ -109,6 +109,9 @@ export default async function setup(project: TestProject) {
     DEMO_PASSWORD,
     SEED_DEMO: 'true',
     LOG_LEVEL: 'warn',
+    // The specs sign in more often than one person would (every role, several files); 30 sign-ins
+    // per IP per 15 minutes is the production default. Test-only: the limit itself has API tests.
+    LOGIN_RATE_PER_IP: '200',
   };
   // Always the embedded cluster in the temp dir, never a database from the caller's shell.
   delete env.DATABASE_URL;

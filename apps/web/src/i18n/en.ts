@@ -186,6 +186,7 @@ export const en: Messages = {
     action: {
       user_read: 'Read',
       user_write: 'Manage',
+      user_secure: 'Reset',
       user_assignRoles: 'Assign roles',
       park_read: 'Read',
       park_write: 'Manage',

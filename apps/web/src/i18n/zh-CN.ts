@@ -184,6 +184,7 @@ export const zhCN = {
     action: {
       user_read: '查看',
       user_write: '维护',
+      user_secure: '重置',
       user_assignRoles: '授权',
       park_read: '查看',
       park_write: '维护',

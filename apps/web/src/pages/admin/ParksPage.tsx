@@ -41,16 +41,17 @@ export function ParksPage() {
   const allKeys = useMemo(() => (parks.data?.items ?? []).map((p) => p.id), [parks.data]);
 
   const columns: ProColumns<ParkNode>[] = [
-    { title: t('parks.name'), dataIndex: 'name', width: 240 },
-    { title: t('parks.code'), dataIndex: 'code', width: 200, copyable: true, ellipsis: true },
-    { title: t('parks.district'), dataIndex: 'district', width: 110, render: (_d, p) => p.district ?? '—' },
-    { title: t('parks.area'), dataIndex: 'areaKm2', width: 120, align: 'right', render: (_d, p) => p.areaKm2.toLocaleString(undefined, { maximumFractionDigits: 4 }) },
-    { title: t('parks.subParks'), key: 'children', width: 100, align: 'right', render: (_d, p) => p.children?.length ?? 0 },
+    // Widths add up to 1000 px: the whole tree fits a 1366 px wide screen without scrolling sideways.
+    { title: t('parks.name'), dataIndex: 'name', width: 210 },
+    { title: t('parks.code'), dataIndex: 'code', width: 180, copyable: true, ellipsis: true },
+    { title: t('parks.district'), dataIndex: 'district', width: 100, render: (_d, p) => p.district ?? '—' },
+    { title: t('parks.area'), dataIndex: 'areaKm2', width: 110, align: 'right', render: (_d, p) => p.areaKm2.toLocaleString(undefined, { maximumFractionDigits: 4 }) },
+    { title: t('parks.subParks'), key: 'children', width: 90, align: 'right', render: (_d, p) => p.children?.length ?? 0 },
     { title: t('common.createdAt'), dataIndex: 'createdAt', width: 170, render: (_d, p) => formatDateTime(p.createdAt) },
     {
       title: t('common.actions'),
       valueType: 'option',
-      width: 160,
+      width: 140,
       hideInTable: !writable,
       render: (_d, p) => [
         <a key="edit" onClick={() => setEditing({ park: p })} data-testid={`park-edit-${p.code}`}>

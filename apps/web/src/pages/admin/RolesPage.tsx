@@ -23,7 +23,7 @@ function groups(): [string, Action[]][] {
 
 /** Column widths: the whole matrix fits a 1366 px wide screen without scrolling sideways. */
 const roleWidth = 140;
-const actionWidth = 64;
+const actionWidth = 60;
 
 /** Read-only role × action matrix (the one in packages/core, as the server reports it). */
 export function RolesPage() {

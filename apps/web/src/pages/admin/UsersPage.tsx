@@ -1,6 +1,6 @@
 import { DownOutlined, PlusOutlined } from '@ant-design/icons';
 import { ProTable, type ActionType, type ProColumns } from '@ant-design/pro-components';
-import { roleCodes, type User } from '@zhiyuan/core';
+import { adminRoles, roleCodes, type User } from '@zhiyuan/core';
 import { App, Button, Dropdown, Space, Tag } from 'antd';
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -30,7 +30,10 @@ export function UsersPage() {
   const [rolesFor, setRolesFor] = useState<User | null>(null);
   const [resetFor, setResetFor] = useState<User | null>(null);
   const canWrite = can('user.write');
+  const canSecure = can('user.secure');
   const canAssign = can('user.assignRoles');
+  /** 三权分立 (as the server rules): administrator accounts are managed by the security admin only. */
+  const mayManage = (u: User) => me.roles.includes('secadmin') || !u.roles.some((r) => adminRoles.includes(r));
 
   const reload = () => void actionRef.current?.reload();
   const saved = (text: string) => () => {
@@ -73,8 +76,8 @@ export function UsersPage() {
 
   const columns: ProColumns<User>[] = [
     { title: t('common.keyword'), dataIndex: 'q', hideInTable: true, fieldProps: { placeholder: t('users.keywordPlaceholder') } },
-    { title: t('users.username'), dataIndex: 'username', sorter: true, search: false, width: 130, ellipsis: true },
-    { title: t('users.displayName'), dataIndex: 'displayName', sorter: true, search: false, width: 120, ellipsis: true },
+    { title: t('users.username'), dataIndex: 'username', sorter: true, search: false, width: 160, ellipsis: true },
+    { title: t('users.displayName'), dataIndex: 'displayName', sorter: true, search: false, width: 160, ellipsis: true },
     {
       title: t('users.roles'),
       dataIndex: 'role',
@@ -113,19 +116,21 @@ export function UsersPage() {
       fixed: 'right',
       render: (_d, u) => {
         const self = u.id === me.id;
+        const manage = mayManage(u);
         const more = [
-          canWrite && { key: 'reset', label: t('users.resetPassword') },
-          canWrite && { key: 'end-sessions', label: t('users.endSessions') },
-          canWrite && isFuture(u.lockedUntil) && { key: 'unlock', label: t('users.unlock') },
-          canWrite && !self && (u.status === 'active' ? { key: 'disable', label: t('users.disable'), danger: true } : { key: 'enable', label: t('users.enable') }),
+          // One's own password is changed with the current one (修改密码), never reset.
+          canSecure && manage && !self && { key: 'reset', label: t('users.resetPassword') },
+          canSecure && manage && { key: 'end-sessions', label: t('users.endSessions') },
+          canSecure && manage && isFuture(u.lockedUntil) && { key: 'unlock', label: t('users.unlock') },
+          canWrite && manage && !self && (u.status === 'active' ? { key: 'disable', label: t('users.disable'), danger: true } : { key: 'enable', label: t('users.enable') }),
         ].filter((x) => !!x);
         return [
-          canWrite && (
+          canWrite && manage && (
             <a key="edit" onClick={() => setEditing(u)} data-testid={`user-edit-${u.username}`}>
               {t('common.edit')}
             </a>
           ),
-          canAssign && !self && (
+          canAssign && manage && !self && (
             <a key="roles" onClick={() => setRolesFor(u)} data-testid={`user-roles-${u.username}`}>
               {t('users.assignRoles')}
             </a>
@@ -158,7 +163,7 @@ export function UsersPage() {
         }}
         search={{ labelWidth: 'auto', defaultCollapsed: false }}
         pagination={{ defaultPageSize: 20, showSizeChanger: true }}
-        scroll={{ x: 1150 }}
+        scroll={{ x: 1250 }}
         onRow={(u) => rowTestId('user', u.username)}
         options={{ density: false, setting: false, reload: true }}
         toolBarRender={() => [

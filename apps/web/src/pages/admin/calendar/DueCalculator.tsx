@@ -45,7 +45,7 @@ export function DueCalculator() {
       </Form>
       {result && (
         <div style={{ marginTop: 12 }} data-testid="due-result">
-          <Descriptions column={1} size="small" bordered styles={{ label: { whiteSpace: 'nowrap' } }}>
+          <Descriptions column={1} size="small" bordered layout="vertical">
             <Descriptions.Item label={t('calendar.dueDate')}>
               <strong data-testid="due-date">{result.dueDate}</strong> {dayjs(result.dueDate).format('ddd')}
             </Descriptions.Item>
