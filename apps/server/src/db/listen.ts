@@ -1,6 +1,6 @@
 import pg from 'pg';
 
-export type Listener = { readonly connected: boolean; close: () => Promise<void> };
+export type Listener = { close: () => Promise<void> };
 
 /**
  * LISTENs on a channel over a dedicated connection, reconnecting after a loss. `onState` tells the
@@ -9,13 +9,8 @@ export type Listener = { readonly connected: boolean; close: () => Promise<void>
 export async function listen(url: string, channel: string, onMessage: (payload: string) => void, onState: (connected: boolean) => void): Promise<Listener> {
   let client: pg.Client | null = null;
   let closed = false;
-  let connected = false;
   let retry: NodeJS.Timeout | undefined;
-
-  const setState = (c: boolean) => {
-    connected = c;
-    onState(c);
-  };
+  const setState = onState;
 
   async function connect(): Promise<void> {
     const c = new pg.Client({ connectionString: url });
@@ -38,9 +33,6 @@ export async function listen(url: string, channel: string, onMessage: (payload: 
 
   await connect();
   return {
-    get connected() {
-      return connected;
-    },
     close: async () => {
       closed = true;
       clearTimeout(retry);
