@@ -1,4 +1,4 @@
-import { and, asc, between, eq, sql } from 'drizzle-orm';
+import { asc, between, eq, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/pool';
 import { calendarDays, calendarYears } from './calendar.tables';
 
@@ -36,5 +36,3 @@ export const markYearLoaded = (tx: Executor, year: number, source: Source, repla
   replace
     ? tx.insert(calendarYears).values({ year, source }).onConflictDoUpdate({ target: calendarYears.year, set: { source, loadedAt: new Date() } })
     : tx.insert(calendarYears).values({ year, source }).onConflictDoNothing();
-
-export const yearLoaded = async (db: Executor, year: number) => (await db.select().from(calendarYears).where(and(eq(calendarYears.year, year))).limit(1)).length > 0;

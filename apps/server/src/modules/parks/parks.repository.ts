@@ -23,7 +23,6 @@ const parkScopeFilter = (scope: ParkScope): SQL | undefined => (scope.all ? unde
 
 export const listParks = (db: Db, scope: ParkScope) => db.select().from(parks).where(parkScopeFilter(scope)).orderBy(sql`${parks.parentId} NULLS FIRST`, asc(parks.code));
 export const findPark = async (db: Executor, scope: ParkScope, id: string) => (await db.select().from(parks).where(and(eq(parks.id, id), parkScopeFilter(scope))).limit(1))[0];
-export const findParkByCode = async (db: Executor, code: string) => (await db.select().from(parks).where(eq(parks.code, code)).limit(1))[0];
 export const findZone = async (db: Executor) => (await db.select().from(parks).where(isNull(parks.parentId)).limit(1))[0];
 export const insertPark = async (tx: Executor, v: typeof parks.$inferInsert) => (await tx.insert(parks).values(v).returning())[0]!;
 export const updatePark = async (tx: Executor, id: string, v: Partial<typeof parks.$inferInsert>) => (await tx.update(parks).set(v).where(eq(parks.id, id)).returning())[0]!;
