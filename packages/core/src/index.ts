@@ -10,3 +10,6 @@ export * from './industry';
 export * from './calendar';
 export * from './password';
 export * from './money';
+export * from './contracts/enterprises';
+export * from './enterprise';
+export * from './enterprise-sheet';

@@ -49,10 +49,19 @@ export const actions = [
   'security.write',
   'audit.read',
   'audit.export',
+  'enterprise.read', // enterprise users: their own enterprise only
+  'enterprise.write', // create, edit every field, record status changes (入驻/迁出/注销)
+  'enterprise.selfEdit', // enterprise users: their own contacts and addresses
+  'enterprise.requestChange', // enterprise users: ask for a change of name, USCC, park or industry
+  'enterprise.approveChange',
+  'enterprise.import',
+  'enterprise.export',
+  'qualification.write',
+  'qualificationKind.write',
 ] as const;
 export type Action = (typeof actions)[number];
 
-const staff: Action[] = ['park.read', 'department.read'];
+const staff: Action[] = ['park.read', 'department.read', 'enterprise.read'];
 
 export const permissionMatrix: Record<RoleCode, readonly Action[]> = {
   // The system admin runs the system but cannot read the audit log (三权分立).
@@ -73,14 +82,25 @@ export const permissionMatrix: Record<RoleCode, readonly Action[]> = {
   secadmin: ['user.read', 'user.secure', 'user.assignRoles', 'park.read', 'department.read', 'security.read', 'security.write'],
   // The auditor only reads and exports the audit log.
   auditor: ['audit.read', 'audit.export'],
-  leader: staff,
-  park_admin: [...staff, 'department.write', 'user.read'],
-  statistician: staff,
-  service_officer: staff,
+  leader: [...staff, 'enterprise.export'],
+  park_admin: [
+    ...staff,
+    'department.write',
+    'user.read',
+    'enterprise.write',
+    'enterprise.approveChange',
+    'enterprise.import',
+    'enterprise.export',
+    'qualification.write',
+    'qualificationKind.write',
+  ],
+  statistician: [...staff, 'enterprise.write', 'enterprise.import', 'enterprise.export', 'qualification.write'],
+  service_officer: [...staff, 'enterprise.write', 'enterprise.export', 'qualification.write'],
   department_staff: staff,
-  policy_officer: staff,
-  investment_officer: staff,
-  enterprise: [],
+  policy_officer: [...staff, 'enterprise.export', 'qualification.write'],
+  investment_officer: [...staff, 'enterprise.write', 'enterprise.export'],
+  // An enterprise user sees and edits only its own enterprise (checked in the service layer).
+  enterprise: ['enterprise.read', 'enterprise.selfEdit', 'enterprise.requestChange'],
 };
 
 export function can(roles: readonly string[], action: Action): boolean {
@@ -96,5 +116,7 @@ export function roleSetProblem(roles: readonly RoleCode[]): string | null {
   if (roles.length === 0) return '至少选择一个角色';
   const admin = roles.filter((r) => adminRoles.includes(r));
   if (admin.length > 0 && roles.length > 1) return '系统管理员、安全管理员、审计管理员三权分立，不能与其他角色同时授予';
+  // An enterprise account is scoped to one enterprise; park staff roles would widen it.
+  if (roles.includes('enterprise') && roles.length > 1) return '企业用户不能与园区工作人员角色同时授予';
   return null;
 }

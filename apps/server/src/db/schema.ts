@@ -3,3 +3,4 @@ export * from '../modules/identity/identity.tables';
 export * from '../modules/audit/audit.tables';
 export * from '../modules/parks/parks.tables';
 export * from '../modules/calendar/calendar.tables';
+export * from '../modules/enterprises/enterprises.tables';
