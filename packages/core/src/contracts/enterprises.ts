@@ -294,6 +294,8 @@ export const enterpriseHistoryEntry = z.object({
 });
 export const enterpriseHistoryPage = pageOf(enterpriseHistoryEntry);
 
+export const officerList = z.object({ items: z.array(z.object({ id: uuid, displayName: z.string() })) });
+
 // Key-field change requests (enterprise portal → park staff).
 export const changeRequestStatus = z.enum(['pending', 'approved', 'rejected']);
 const keyChanges = z
@@ -325,9 +327,11 @@ export const decideChangeRequest = z
   });
 
 // Saved filters (per user).
-export const savedFilter = z.object({ id: uuid, name: z.string(), query: enterpriseFilter.partial().loose(), createdAt: z.string() });
+export const savedFilterModule = z.enum(['enterprises']);
+export const savedFilter = z.object({ id: uuid, module: savedFilterModule, name: z.string(), query: z.record(z.string(), z.union([z.string(), z.boolean()])), createdAt: z.string() });
 export const savedFilterList = z.object({ items: z.array(savedFilter) });
-export const createSavedFilterRequest = z.strictObject({ name: text(40), query: z.record(z.string(), z.union([z.string(), z.boolean()])) });
+export const savedFilterQuery = z.object({ module: savedFilterModule });
+export const createSavedFilterRequest = z.strictObject({ module: savedFilterModule, name: text(40), query: z.record(z.string().max(40), z.union([z.string().max(200), z.boolean()])) });
 
 // Bulk import: preview, then commit.
 export const importChange = z.object({
