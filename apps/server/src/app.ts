@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import cookie from '@fastify/cookie';
+import multipart from '@fastify/multipart';
 import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
@@ -17,6 +18,7 @@ import { loginRoutes, sessionRoutes } from './modules/identity/auth.routes';
 import { securityRoutes, tokenRoutes } from './modules/identity/security.routes';
 import { userRoutes } from './modules/identity/users.routes';
 import { parkRoutes } from './modules/parks/parks.routes';
+import { enterpriseRoutes } from './modules/enterprises/enterprises.routes';
 import { referenceRoutes } from './modules/reference/reference.routes';
 import { authenticate } from './plugins/auth';
 import { registerErrorHandlers } from './plugins/error-handler';
@@ -41,6 +43,8 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   registerSecurityHeaders(app, { hsts: config.cookieSecure });
   await app.register(rateLimit, { global: false });
   await app.register(cookie);
+  // Uploads are read whole into memory (≤ 20 MB, one file): every import is checked before it is parsed.
+  await app.register(multipart, { limits: { files: 1, fields: 5, parts: 6 } });
   await app.register(swagger, {
     openapi: {
       info: { title: 'zhiyuan 智园 API', version: '0.1.0', description: '园区运营平台接口。Cookie 会话（写操作需 X-CSRF-Token）或 Authorization: Bearer 访问令牌。' },
@@ -85,6 +89,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
         await authed.register(parkRoutes);
         await authed.register(calendarRoutes);
         await authed.register(auditRoutes);
+        await authed.register(enterpriseRoutes);
       });
     },
     { prefix: '/api' },

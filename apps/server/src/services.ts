@@ -9,6 +9,13 @@ import { createTokensService } from './modules/identity/tokens.service';
 import { createUsersService } from './modules/identity/users.service';
 import { createSessionCache } from './modules/identity/session-cache';
 import { createParksService } from './modules/parks/parks.service';
+import { createUserDirectory } from './modules/identity/user-directory';
+import { createEnterprisesService } from './modules/enterprises/enterprises.service';
+import { createQualificationsService } from './modules/enterprises/qualifications.service';
+import { createChangeRequestsService } from './modules/enterprises/change-requests.service';
+import { createSavedFiltersService } from './modules/enterprises/saved-filters.service';
+import { createEnterpriseImport } from './modules/enterprises/enterprise-import';
+import { createEnterpriseExport } from './modules/enterprises/enterprise-export';
 
 /** Wires each module's service with only the collaborators it needs. */
 export function createServices(db: Db, config: Config, cipher: FieldCipher, clock: () => Date = () => new Date()) {
@@ -20,6 +27,9 @@ export function createServices(db: Db, config: Config, cipher: FieldCipher, cloc
   });
   const parks = createParksService(db, audit);
   const sessionCache = createSessionCache();
+  const userDirectory = createUserDirectory(db);
+  const enterpriseDeps = { db, audit, parks, users: userDirectory, cipher, clock };
+  const enterprises = createEnterprisesService(enterpriseDeps);
   return {
     audit,
     sessionCache,
@@ -29,6 +39,12 @@ export function createServices(db: Db, config: Config, cipher: FieldCipher, cloc
     users: createUsersService(db, audit, parks, securitySettings, cipher, sessionCache, clock),
     tokens: createTokensService(db, audit, parks, clock),
     calendar: createCalendarService(db, audit, clock),
+    enterprises,
+    qualifications: createQualificationsService(db, audit, enterprises, parks),
+    changeRequests: createChangeRequestsService(db, audit, enterprises, clock),
+    savedFilters: createSavedFiltersService(db),
+    enterpriseImport: createEnterpriseImport({ ...enterpriseDeps, enterprises }),
+    enterpriseExport: createEnterpriseExport({ ...enterpriseDeps, enterprises }),
   };
 }
 export type Services = ReturnType<typeof createServices>;

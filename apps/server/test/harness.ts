@@ -62,7 +62,7 @@ export async function secondInstance(t: TestApp, clock?: () => Date): Promise<{ 
   return { app, close: async () => (await app.close(), await database.close()) };
 }
 
-export type Session = { cookie: string; csrf: string; user: { id: string; roles: string[] } };
+export type Session = { cookie: string; csrf: string; user: { id: string; roles: string[]; enterpriseId: string | null } };
 
 /** Signs in through the API, as a browser would. */
 export async function login(app: FastifyInstance, username: string, password: string, ip = '127.0.0.1'): Promise<Session> {

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { can, roleCodes, type Action, type RoleCode } from '@zhiyuan/core';
 import { demoUsername } from '../src/seed/bootstrap';
 import { ADMIN_PASSWORD, DEMO_PASSWORD, as, createTestApp, login, type Session, type TestApp } from './harness';
+import { uscc } from './fixtures';
 
 /**
  * Every role × every admin endpoint: allowed (2xx), 403, or — for a caller whose park scope does
@@ -14,13 +15,15 @@ let zoneId: string;
 let haidianId: string;
 let otherParkId: string;
 let seq = 0;
+let ownEnterpriseId: string;
 
 beforeAll(async () => {
   t = await createTestApp();
   admin = await login(t.app, 'admin', ADMIN_PASSWORD);
-  for (const role of roleCodes.filter((r) => r !== 'enterprise')) {
+  for (const role of roleCodes) {
     sessions.set(role, role === 'sysadmin' ? admin : await login(t.app, demoUsername(role), DEMO_PASSWORD));
   }
+  ownEnterpriseId = sessions.get('enterprise')!.user.enterpriseId!;
   const parks = (await t.app.inject(as(admin, 'GET', '/api/parks'))).json().items as { id: string; code: string; parentId: string | null }[];
   zoneId = parks.find((p) => p.parentId === null)!.id;
   haidianId = parks.find((p) => p.code === 'ZGC-HD')!.id;
@@ -45,7 +48,28 @@ async function newToken() {
   return r.json().id as string;
 }
 
-type Case = { name: string; action: Action; request: () => Promise<{ method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE'; url: string; payload?: unknown }> };
+/** A 海淀园 enterprise made by the statistician: never the demo enterprise user's own. */
+async function newEnterprise() {
+  const r = await t.app.inject(as(sessions.get('statistician')!, 'POST', '/api/enterprises', { uscc: uscc(900000 + ++seq), name: `权限测试企业${seq}有限公司`, parkId: haidianId, industryCode: '6513' }));
+  expect(r.statusCode, r.body).toBe(201);
+  return r.json().id as string;
+}
+async function newQualification() {
+  const id = await newEnterprise();
+  const r = await t.app.inject(as(sessions.get('statistician')!, 'POST', `/api/enterprises/${id}/qualifications`, { kind: 'hnte', validFrom: '2025-01-01' }));
+  expect(r.statusCode, r.body).toBe(201);
+  return `/api/enterprises/${id}/qualifications/${r.json().id}`;
+}
+/** A pending change request filed by the demo enterprise for its own enterprise. */
+async function newChangeRequest() {
+  const me = sessions.get('enterprise')!;
+  const r = await t.app.inject(as(me, 'POST', `/api/enterprises/${ownEnterpriseId}/change-requests`, { changes: { name: `示例更名${++seq}有限公司` }, reason: '工商变更' }));
+  expect(r.statusCode, r.body).toBe(201);
+  return r.json().id as string;
+}
+
+/** `action` or, for routes serving several roles, any of `anyOf`; `objectOfOthers`: an enterprise user reaching another enterprise gets 404. */
+type Case = { name: string; action: Action; anyOf?: Action[]; objectOfOthers?: boolean; request: () => Promise<{ method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE'; url: string; payload?: unknown }> };
 
 const cases: Case[] = [
   { name: 'GET /users', action: 'user.read', request: async () => ({ method: 'GET', url: '/api/users' }) },
@@ -74,15 +98,44 @@ const cases: Case[] = [
   { name: 'GET /audit', action: 'audit.read', request: async () => ({ method: 'GET', url: '/api/audit' }) },
   { name: 'GET /audit/verify', action: 'audit.read', request: async () => ({ method: 'GET', url: '/api/audit/verify' }) },
   { name: 'GET /audit/export', action: 'audit.export', request: async () => ({ method: 'GET', url: '/api/audit/export' }) },
+  { name: 'GET /enterprises', action: 'enterprise.read', request: async () => ({ method: 'GET', url: '/api/enterprises' }) },
+  { name: 'GET /enterprises/similar', action: 'enterprise.read', request: async () => ({ method: 'GET', url: `/api/enterprises/similar?name=${encodeURIComponent('某公司')}&parkId=${haidianId}` }) },
+  { name: 'GET /enterprises/officers', action: 'enterprise.read', request: async () => ({ method: 'GET', url: '/api/enterprises/officers' }) },
+  { name: 'POST /enterprises', action: 'enterprise.write', request: async () => ({ method: 'POST', url: '/api/enterprises', payload: { uscc: uscc(800000 + ++seq), name: `新企业${seq}有限公司`, parkId: haidianId, industryCode: '6513' } }) },
+  { name: 'GET /enterprises/:id', action: 'enterprise.read', objectOfOthers: true, request: async () => ({ method: 'GET', url: `/api/enterprises/${await newEnterprise()}` }) },
+  { name: 'PATCH /enterprises/:id', action: 'enterprise.write', anyOf: ['enterprise.write', 'enterprise.selfEdit'], objectOfOthers: true, request: async () => ({ method: 'PATCH', url: `/api/enterprises/${await newEnterprise()}`, payload: { operatingAddress: '北京市海淀区' } }) },
+  { name: 'GET /enterprises/:id/status-events', action: 'enterprise.read', objectOfOthers: true, request: async () => ({ method: 'GET', url: `/api/enterprises/${await newEnterprise()}/status-events` }) },
+  { name: 'POST /enterprises/:id/status-events', action: 'enterprise.write', request: async () => ({ method: 'POST', url: `/api/enterprises/${await newEnterprise()}/status-events`, payload: { kind: 'relocating', on: new Date().toISOString().slice(0, 10) } }) },
+  { name: 'GET /enterprises/:id/history', action: 'enterprise.read', objectOfOthers: true, request: async () => ({ method: 'GET', url: `/api/enterprises/${await newEnterprise()}/history` }) },
+  { name: 'GET /enterprises/:id/qualifications', action: 'enterprise.read', objectOfOthers: true, request: async () => ({ method: 'GET', url: `/api/enterprises/${await newEnterprise()}/qualifications` }) },
+  { name: 'POST /enterprises/:id/qualifications', action: 'qualification.write', request: async () => ({ method: 'POST', url: `/api/enterprises/${await newEnterprise()}/qualifications`, payload: { kind: 'gazelle', validFrom: '2025-06-01' } }) },
+  { name: 'PATCH /enterprises/:id/qualifications/:qid', action: 'qualification.write', request: async () => ({ method: 'PATCH', url: await newQualification(), payload: { certificateNo: 'GR2025110000' } }) },
+  { name: 'DELETE /enterprises/:id/qualifications/:qid', action: 'qualification.write', request: async () => ({ method: 'DELETE', url: await newQualification() }) },
+  { name: 'GET /qualifications/expiring', action: 'enterprise.read', request: async () => ({ method: 'GET', url: '/api/qualifications/expiring' }) },
+  { name: 'GET /qualifications/expiring/export', action: 'enterprise.export', request: async () => ({ method: 'GET', url: '/api/qualifications/expiring/export' }) },
+  { name: 'GET /qualification-kinds', action: 'enterprise.read', request: async () => ({ method: 'GET', url: '/api/qualification-kinds' }) },
+  { name: 'POST /qualification-kinds', action: 'qualificationKind.write', request: async () => ({ method: 'POST', url: '/api/qualification-kinds', payload: { code: `kind_${++seq}`, name: `资质类型${seq}` } }) },
+  { name: 'PATCH /qualification-kinds/:code', action: 'qualificationKind.write', request: async () => ({ method: 'PATCH', url: '/api/qualification-kinds/tech_center', payload: { sort: 99 } }) },
+  { name: 'GET /enterprises/export', action: 'enterprise.export', request: async () => ({ method: 'GET', url: '/api/enterprises/export?tag=none-such' }) },
+  { name: 'GET /enterprises/import-template', action: 'enterprise.import', request: async () => ({ method: 'GET', url: '/api/enterprises/import-template' }) },
+  { name: 'GET /enterprises/:id/change-requests', action: 'enterprise.read', objectOfOthers: true, request: async () => ({ method: 'GET', url: `/api/enterprises/${await newEnterprise()}/change-requests` }) },
+  { name: 'POST /enterprises/:id/change-requests', action: 'enterprise.requestChange', objectOfOthers: true, request: async () => ({ method: 'POST', url: `/api/enterprises/${await newEnterprise()}/change-requests`, payload: { changes: { industryCode: '6520' }, reason: '主营业务调整' } }) },
+  { name: 'GET /enterprise-change-requests', action: 'enterprise.approveChange', request: async () => ({ method: 'GET', url: '/api/enterprise-change-requests' }) },
+  { name: 'POST /enterprise-change-requests/:id/decision', action: 'enterprise.approveChange', request: async () => ({ method: 'POST', url: `/api/enterprise-change-requests/${await newChangeRequest()}/decision`, payload: { approve: false, comment: '材料不全' } }) },
+  { name: 'GET /saved-filters', action: 'enterprise.read', request: async () => ({ method: 'GET', url: '/api/saved-filters?module=enterprises' }) },
+  { name: 'POST /saved-filters', action: 'enterprise.read', request: async () => ({ method: 'POST', url: '/api/saved-filters', payload: { module: 'enterprises', name: `筛选${++seq}`, query: { aboveScale: 'true' } } }) },
 ];
 
-const rolesUnderTest = roleCodes.filter((r) => r !== 'enterprise');
 
 describe.each(cases)('$name', (c) => {
-  it.each(rolesUnderTest)('as %s', async (role) => {
+  it.each(roleCodes)('as %s', async (role) => {
     const req = await c.request();
     const res = await t.app.inject(as(sessions.get(role)!, req.method, req.url, req.payload));
-    if (can([role], c.action)) {
+    const allowed = (c.anyOf ?? [c.action]).some((a) => can([role], a));
+    if (allowed && role === 'enterprise' && c.objectOfOthers) {
+      // An enterprise user may use the route, but only for its own enterprise.
+      expect(res.statusCode, res.body).toBe(404);
+    } else if (allowed) {
       expect(res.statusCode, res.body).toBeGreaterThanOrEqual(200);
       expect(res.statusCode, res.body).toBeLessThan(300);
     } else {

@@ -18,6 +18,9 @@ type ColumnSpec = {
   parse: (cell: RawCell) => Parsed<unknown>;
 };
 
+/** An empty cell, or one holding only spaces. */
+const blank = (cell: RawCell) => cell == null || (typeof cell === 'string' && cell.trim() === '');
+
 const text = (max: number) => (cell: RawCell): Parsed<string> => {
   if (cell instanceof Date || typeof cell === 'boolean') return { error: '应为文本' };
   const s = cell == null ? '' : String(cell).trim();
@@ -26,7 +29,7 @@ const text = (max: number) => (cell: RawCell): Parsed<string> => {
 };
 
 const number = (opts: { min: number; max: number; decimals: number; integer?: boolean }) => (cell: RawCell): Parsed<number> => {
-  if (cell == null || cell === '') return { value: null };
+  if (cell == null || blank(cell)) return { value: null };
   if (cell instanceof Date || typeof cell === 'boolean') return { error: '应为数字' };
   const n = typeof cell === 'number' ? cell : /^-?\d+(\.\d+)?$/.test(cell.trim().replace(/,/g, '')) ? Number(cell.trim().replace(/,/g, '')) : NaN;
   if (!Number.isFinite(n)) return { error: `应为数字，实际为“${String(cell).slice(0, 20)}”` };
@@ -38,7 +41,7 @@ const number = (opts: { min: number; max: number; decimals: number; integer?: bo
 };
 
 function date(cell: RawCell): Parsed<string> {
-  if (cell == null || cell === '') return { value: null };
+  if (blank(cell)) return { value: null };
   // Spreadsheet dates arrive as UTC midnight of the calendar day.
   if (cell instanceof Date) return Number.isNaN(cell.getTime()) ? { error: '日期无效' } : { value: cell.toISOString().slice(0, 10) };
   const s = String(cell).trim().replace(/[/.]/g, '-');
@@ -55,13 +58,13 @@ function choice(names: Record<string, string>) {
   return (cell: RawCell): Parsed<string> => {
     const s = cell == null ? '' : String(cell).trim();
     if (!s) return { value: null };
-    const code = byName.get(s) ?? (s in names ? s : undefined);
+    const code = byName.get(s) ?? (Object.hasOwn(names, s) ? s : undefined);
     return code ? { value: code } : { error: `应为 ${Object.values(names).join('、')} 之一` };
   };
 }
 
 function yesNo(cell: RawCell): Parsed<boolean> {
-  if (cell == null || cell === '') return { value: null };
+  if (blank(cell)) return { value: null };
   if (typeof cell === 'boolean') return { value: cell };
   const s = String(cell).trim();
   if (s === '是') return { value: true };
@@ -122,6 +125,7 @@ export const enterpriseColumns: readonly ColumnSpec[] = [
   { key: 'contactName', header: '联系人', width: 10, hint: '', parse: text(32) },
   { key: 'contactPhone', header: '联系电话', width: 14, hint: '手机或固话', parse: text(20) },
   { key: 'serviceOfficer', header: '服务管家', width: 12, hint: '服务管家的用户名', parse: text(32) },
+  { key: 'movedInOn', header: '入驻日期', width: 12, hint: '仅新建时登记入驻，更新时忽略', parse: date },
 ];
 
 /** Column letter of a 1-based index (1 → A, 27 → AA). */

@@ -42,7 +42,12 @@ export async function authenticate(req: FastifyRequest, _reply: FastifyReply): P
 
 /** preHandler: the role matrix of packages/core decides (the error handler audits the denial). */
 export function requirePermission(action: Action) {
+  return requireAny(action);
+}
+
+/** preHandler for routes that serve several roles; the service then decides what each may do. */
+export function requireAny(...anyOf: Action[]) {
   return async (req: FastifyRequest): Promise<void> => {
-    if (!req.actor || !can(req.actor.roles, action)) throw new AppError('FORBIDDEN', '您没有执行此操作的权限', [{ permission: action }]);
+    if (!req.actor || !anyOf.some((a) => can(req.actor!.roles, a))) throw new AppError('FORBIDDEN', '您没有执行此操作的权限', [{ permission: anyOf.join(' | ') }]);
   };
 }

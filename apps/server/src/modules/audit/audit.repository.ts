@@ -12,16 +12,27 @@ export type AuditFilter = {
   actor?: string;
   action?: string;
   result?: 'success' | 'failure' | 'denied';
+  targetType?: string;
   targetId?: string;
 };
 
-/** Inside the caller's transaction (a savepoint) or a transaction of its own: the lock needs one. */
-export async function appendEntry(executor: Executor, entry: Chained): Promise<void> {
+/**
+ * Appends entries in order under the chain lock, inside the caller's transaction (a savepoint) or
+ * a transaction of its own: the lock needs one. Many entries (an import) cost one lock and a few
+ * multi-row inserts.
+ */
+export async function appendEntries(executor: Executor, entries: Chained[], batch = 1000): Promise<void> {
+  if (entries.length === 0) return;
   await executor.transaction(async (tx) => {
     await tx.execute(sql`SELECT pg_advisory_xact_lock(${CHAIN_LOCK})`);
     const [last] = await tx.select({ hash: auditLog.hash }).from(auditLog).orderBy(desc(auditLog.id)).limit(1);
-    const prevHash = last?.hash ?? GENESIS;
-    await tx.insert(auditLog).values({ ...entry, prevHash, hash: entryHash(prevHash, entry) });
+    let prevHash = last?.hash ?? GENESIS;
+    const rows = entries.map((entry) => {
+      const row = { ...entry, prevHash, hash: entryHash(prevHash, entry) };
+      prevHash = row.hash;
+      return row;
+    });
+    for (let i = 0; i < rows.length; i += batch) await tx.insert(auditLog).values(rows.slice(i, i + batch));
   });
 }
 
@@ -33,6 +44,7 @@ function where(f: AuditFilter): SQL | undefined {
     f.actor ? ilike(auditLog.actorName, `%${escape(f.actor)}%`) : undefined,
     f.action ? or(eq(auditLog.action, f.action), ilike(auditLog.action, `${escape(f.action)}%`)) : undefined,
     f.result ? eq(auditLog.result, f.result) : undefined,
+    f.targetType ? eq(auditLog.targetType, f.targetType) : undefined,
     f.targetId ? eq(auditLog.targetId, f.targetId) : undefined,
   );
 }

@@ -1,6 +1,6 @@
 import type { Db, Executor } from '../../db/pool';
 import type { RequestContext } from '../../context';
-import { appendEntry, listEntries, scanEntries, type AuditFilter } from './audit.repository';
+import { appendEntries, listEntries, scanEntries, type AuditFilter } from './audit.repository';
 import { GENESIS, entryHash } from './audit.chain';
 
 export type AuditInput = {
@@ -28,22 +28,30 @@ export const toAuditEntry = (r: Row) => ({
   summary: r.summary ?? null,
 });
 
+const entryOf = (ctx: RequestContext, input: AuditInput, at: Date) => ({
+  at,
+  actorId: ctx.actor.id,
+  actorName: ctx.actor.name,
+  ip: ctx.ip,
+  userAgent: ctx.userAgent?.slice(0, 512) ?? null,
+  action: input.action,
+  targetType: input.targetType ?? null,
+  targetId: input.targetId ?? null,
+  result: input.result ?? 'success',
+  summary: input.summary ?? null,
+});
+
 export function createAuditService(db: Db) {
   return {
     /** Call inside the transaction of the write it records, so both land or neither does. */
     async record(tx: Executor, ctx: RequestContext, input: AuditInput): Promise<void> {
-      await appendEntry(tx, {
-        at: new Date(),
-        actorId: ctx.actor.id,
-        actorName: ctx.actor.name,
-        ip: ctx.ip,
-        userAgent: ctx.userAgent?.slice(0, 512) ?? null,
-        action: input.action,
-        targetType: input.targetType ?? null,
-        targetId: input.targetId ?? null,
-        result: input.result ?? 'success',
-        summary: input.summary ?? null,
-      });
+      await appendEntries(tx, [entryOf(ctx, input, new Date())]);
+    },
+
+    /** Many entries of one action (an import's rows) in order, in the caller's transaction. */
+    async recordMany(tx: Executor, ctx: RequestContext, inputs: AuditInput[]): Promise<void> {
+      const at = new Date();
+      await appendEntries(tx, inputs.map((input) => entryOf(ctx, input, at)));
     },
 
     async list(filter: AuditFilter, page: number, pageSize: number, sort?: string) {

@@ -49,6 +49,16 @@ export function createParksService(db: Db, audit: AuditService) {
   return {
     scopeOf,
 
+    /** Every park (id, code, name, parent): a small table other modules resolve names and codes against. */
+    async directory() {
+      return (await repo.listParks(db, { all: true, ids: new Set() })).map((p) => ({ id: p.id, code: p.code, name: p.name, parentId: p.parentId }));
+    },
+
+    /** The park and its descendants; empty when the park does not exist. */
+    async subtree(parkId: string) {
+      return (await repo.descendantsOf(db, [parkId])).map((p) => p.id);
+    },
+
     async list(ctx: RequestContext) {
       const items = (await repo.listParks(db, await scopeOf(ctx.actor))).map(toPark);
       return { items, total: items.length };

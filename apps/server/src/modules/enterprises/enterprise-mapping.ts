@@ -1,0 +1,68 @@
+import { findIndustry, type Contact, type Enterprise, type EnterpriseListItem } from '@zhiyuan/core';
+import type { FieldCipher } from '../../crypto/field-cipher';
+import type { EnterpriseRow } from './enterprises.repository';
+import type { StoredContact } from './enterprises.tables';
+
+/** Contacts as stored: phone numbers encrypted, exactly one primary when there are any. */
+export function storeContacts(contacts: Contact[], cipher: FieldCipher): StoredContact[] {
+  const primaryIndex = Math.max(0, contacts.findIndex((c) => c.primary));
+  return contacts.map((c, i) => ({
+    name: c.name,
+    title: c.title ?? null,
+    phoneEnc: c.phone ? cipher.encrypt(c.phone) : null,
+    email: c.email ?? null,
+    primary: i === primaryIndex,
+  }));
+}
+
+export const readContacts = (stored: StoredContact[], cipher: FieldCipher) =>
+  stored.map((c) => ({ name: c.name, title: c.title, phone: c.phoneEnc ? cipher.decrypt(c.phoneEnc) : null, email: c.email, primary: c.primary }));
+
+/** Contacts for the audit log: who, never the full number. */
+export const contactsForAudit = (stored: StoredContact[], cipher: FieldCipher) =>
+  readContacts(stored, cipher).map((c) => ({ name: c.name, title: c.title, phone: c.phone ? c.phone.replace(/^(.{3}).*(.{4})$/, '$1****$2') : null, primary: c.primary }));
+
+export const sectionOf = (industryCode: string) => findIndustry(industryCode)?.section.code ?? '';
+
+export function toListItem(r: EnterpriseRow, officerName: string | null, kinds: string[]): EnterpriseListItem {
+  return {
+    id: r.id,
+    uscc: r.uscc,
+    name: r.name,
+    parkId: r.parkId,
+    industryCode: r.industryCode,
+    industrySection: r.industrySection,
+    aboveScale: r.aboveScale,
+    listingStage: r.listingStage,
+    headcount: r.headcount,
+    registeredCapital: r.registeredCapital,
+    establishedOn: r.establishedOn,
+    serviceOfficerId: r.serviceOfficerId,
+    serviceOfficerName: officerName,
+    tags: r.tags,
+    status: r.status,
+    qualificationKinds: kinds,
+    updatedAt: r.updatedAt.toISOString(),
+  };
+}
+
+export function toEnterprise(r: EnterpriseRow, officerName: string | null, kinds: string[], cipher: FieldCipher): Enterprise {
+  return {
+    ...toListItem(r, officerName, kinds),
+    formerNames: r.formerNames,
+    legalRepresentative: r.legalRepresentative,
+    registeredAddress: r.registeredAddress,
+    operatingAddress: r.operatingAddress,
+    emergingIndustry: r.emergingIndustry,
+    listingBoard: r.listingBoard as Enterprise['listingBoard'],
+    ticker: r.ticker,
+    landArea: r.landArea,
+    landTenure: r.landTenure,
+    floorArea: r.floorArea,
+    floorTenure: r.floorTenure,
+    location: r.lon != null && r.lat != null ? [r.lon, r.lat] : null,
+    contacts: readContacts(r.contacts, cipher),
+    statusSince: r.statusSince,
+    createdAt: r.createdAt.toISOString(),
+  };
+}

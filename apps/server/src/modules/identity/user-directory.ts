@@ -1,0 +1,33 @@
+import { and, arrayOverlaps, asc, eq, inArray } from 'drizzle-orm';
+import type { Db } from '../../db/pool';
+import { users } from './identity.tables';
+
+export type DirectoryEntry = { id: string; username: string; displayName: string };
+const columns = { id: users.id, username: users.username, displayName: users.displayName };
+
+/**
+ * What other modules may know about users: names for display and who can be assigned as a
+ * service officer. Nothing else of the identity tables leaves this module.
+ */
+export function createUserDirectory(db: Db) {
+  const officerFilter = and(arrayOverlaps(users.roles, ['service_officer']), eq(users.status, 'active'));
+  return {
+    async byIds(ids: readonly string[]): Promise<Map<string, DirectoryEntry>> {
+      const unique = [...new Set(ids)];
+      if (unique.length === 0) return new Map();
+      const rows = await db.select(columns).from(users).where(inArray(users.id, unique));
+      return new Map(rows.map((r) => [r.id, r]));
+    },
+    /** Active service officers, by display name. */
+    officers: (): Promise<DirectoryEntry[]> => db.select(columns).from(users).where(officerFilter).orderBy(asc(users.displayName)),
+    async officerById(id: string): Promise<DirectoryEntry | undefined> {
+      return (await db.select(columns).from(users).where(and(eq(users.id, id), officerFilter)).limit(1))[0];
+    },
+    /** Active service officers keyed by lower-cased username (imports name officers by username). */
+    async officersByUsername(): Promise<Map<string, DirectoryEntry>> {
+      const rows = await db.select(columns).from(users).where(officerFilter);
+      return new Map(rows.map((r) => [r.username.toLowerCase(), r]));
+    },
+  };
+}
+export type UserDirectory = ReturnType<typeof createUserDirectory>;
