@@ -6,6 +6,7 @@ import type { RequestContext } from '../../context';
 import type { FieldCipher } from '../../crypto/field-cipher';
 import { AppError, notFound } from '../../errors';
 import { readRows } from '../../xlsx/read-rows';
+import { ImportProblems } from '../../xlsx/import-errors';
 import type { AuditService, AuditInput } from '../audit/audit.service';
 import type { ParksService } from '../parks/parks.service';
 import type { UserDirectory } from '../identity/user-directory';
@@ -15,8 +16,6 @@ import * as repo from './enterprises.repository';
 import * as imports from './enterprise-imports.repository';
 import { columnLabel, columnsFromSheet, sheetValuesOf, type SheetValues } from './enterprise-workbook';
 
-const SHEET = '企业名录';
-const MAX_PROBLEMS = 200;
 /** A preview can be committed for this long. */
 const PREVIEW_TTL_MS = 24 * 3_600_000;
 
@@ -33,17 +32,12 @@ export type ImportItem = {
   movedInOn?: string | null;
 };
 
-class Problems {
-  readonly list: ImportProblem[] = [];
-  count = 0;
-  add(row: number, column: string, message: string) {
-    this.count++;
-    if (this.list.length < MAX_PROBLEMS) this.list.push({ sheet: SHEET, row, column, message });
-  }
-  throwIfAny() {
-    if (this.count === 0) return;
-    const more = this.count > this.list.length ? `（仅列出前 ${this.list.length} 处）` : '';
-    throw new AppError('IMPORT_REJECTED', `导入被拒绝：共 ${this.count} 处错误${more}，未做任何修改`, this.list);
+/** Problems of the registry sheet, beside those the reader finds (formulas, error values…). */
+class Problems extends ImportProblems {
+  /** The sheet read: the template's name until the reader says otherwise. */
+  sheet = '企业名录';
+  at(row: number, column: string, message: string) {
+    this.add({ sheet: this.sheet, row, column, message });
   }
 }
 
@@ -54,23 +48,24 @@ async function parseSheet(buf: Buffer, problems: Problems): Promise<ParsedRow[]>
   const byHeader = new Map(enterpriseColumns.map((c) => [c.header, c]));
   let columns: ((typeof enterpriseColumns)[number] | undefined)[] = [];
   const rows: ParsedRow[] = [];
-  for await (const { row, cells } of readRows(buf)) {
+  for await (const { sheet, row, cells, blank } of readRows(buf, { sheet: 0, problems })) {
+    problems.sheet = sheet;
     if (row === 1) {
       columns = readHeader(cells, byHeader, problems);
-      problems.throwIfAny();
+      problems.throwIfAny(); // wrong headers: reading on would only repeat the problem per row
       continue;
     }
-    if (cells.every((c) => c == null || (typeof c === 'string' && c.trim() === ''))) continue;
+    if (blank) continue;
     const values: SheetValues = {};
     columns.forEach((col, i) => {
       if (!col) return;
       const parsed = col.parse(cells[i] ?? null);
-      if ('error' in parsed) problems.add(row, columnLetter(i + 1), `「${col.header}」${parsed.error}`);
+      if ('error' in parsed) problems.at(row, columnLetter(i + 1), `「${col.header}」${parsed.error}`);
       else values[col.key] = parsed.value;
     });
     rows.push({ row, values });
   }
-  if (columns.length === 0) problems.add(1, 'A', '工作表为空：第一行应为表头，请使用导入模板');
+  if (columns.length === 0 && problems.isEmpty) problems.at(1, 'A', '工作表为空：第一行应为表头，请使用导入模板');
   return rows;
 }
 
@@ -80,12 +75,12 @@ function readHeader(cells: RawCell[], byHeader: Map<string, (typeof enterpriseCo
     const text = cell == null ? '' : String(cell).trim().replace(/[*＊]$/, '');
     if (!text) return undefined;
     const col = byHeader.get(text);
-    if (!col) problems.add(1, columnLetter(i + 1), `未知的列“${text.slice(0, 30)}”，请使用导入模板的表头`);
-    else if (seen.has(col.key)) problems.add(1, columnLetter(i + 1), `列“${text}”重复`);
+    if (!col) problems.at(1, columnLetter(i + 1), `未知的列“${text.slice(0, 30)}”，请使用导入模板的表头`);
+    else if (seen.has(col.key)) problems.at(1, columnLetter(i + 1), `列“${text}”重复`);
     else seen.add(col.key);
     return col;
   });
-  if (!seen.has('uscc')) problems.add(1, 'A', '缺少“统一社会信用代码”列，请使用导入模板');
+  if (!seen.has('uscc')) problems.at(1, 'A', '缺少“统一社会信用代码”列，请使用导入模板');
   return columns;
 }
 
@@ -116,13 +111,13 @@ export function createEnterpriseImport({ db, audit, parks, users, enterprises, c
       if (!uscc) continue; // its parse problem is already recorded
       const dup = firstRow.get(uscc);
       if (dup) {
-        problems.add(row, letter('uscc'), `统一社会信用代码与第 ${dup} 行重复`);
+        problems.at(row, letter('uscc'), `统一社会信用代码与第 ${dup} 行重复`);
         continue;
       }
       firstRow.set(uscc, row);
       const current = existing.get(uscc);
       if (current && !parkInScope(scope, current.parkId)) {
-        problems.add(row, letter('uscc'), '该统一社会信用代码已由您权限范围以外的园区登记');
+        problems.at(row, letter('uscc'), '该统一社会信用代码已由您权限范围以外的园区登记');
         continue;
       }
       const ids: { parkId?: string; officerId?: string } = {};
@@ -130,27 +125,27 @@ export function createEnterpriseImport({ db, audit, parks, users, enterprises, c
         const text = values.park as string;
         const byName = parksByName.get(text) ?? [];
         const park = parkByCode.get(text.toLowerCase()) ?? (byName.length === 1 ? byName[0] : undefined);
-        if (!park) problems.add(row, letter('park'), byName.length > 1 ? `园区名称“${text}”不唯一，请填写园区编码` : `园区“${text}”不存在`);
-        else if (!parkInScope(scope, park.id)) problems.add(row, letter('park'), `园区“${text}”不在您的权限范围内`);
+        if (!park) problems.at(row, letter('park'), byName.length > 1 ? `园区名称“${text}”不唯一，请填写园区编码` : `园区“${text}”不存在`);
+        else if (!parkInScope(scope, park.id)) problems.at(row, letter('park'), `园区“${text}”不在您的权限范围内`);
         else ids.parkId = park.id;
       }
       if (values.serviceOfficer != null) {
         const officer = officers.get((values.serviceOfficer as string).toLowerCase());
-        if (!officer) problems.add(row, letter('serviceOfficer'), `“${values.serviceOfficer as string}”不是在用的服务管家用户名`);
+        if (!officer) problems.at(row, letter('serviceOfficer'), `“${values.serviceOfficer as string}”不是在用的服务管家用户名`);
         else ids.officerId = officer.id;
       }
       if (values.contactPhone != null && !contactPhonePattern.test(values.contactPhone as string))
-        problems.add(row, letter('contactPhone'), '「联系电话」应为 11 位手机号或带区号的固定电话');
-      if (values.listingStage === 'listed' && values.listingBoard == null && !current?.listingBoard) problems.add(row, letter('listingBoard'), '已上市企业请填写上市板块');
+        problems.at(row, letter('contactPhone'), '「联系电话」应为 11 位手机号或带区号的固定电话');
+      if (values.listingStage === 'listed' && values.listingBoard == null && !current?.listingBoard) problems.at(row, letter('listingBoard'), '已上市企业请填写上市板块');
       const today = enterprises.today();
-      if (typeof values.establishedOn === 'string' && values.establishedOn > today) problems.add(row, letter('establishedOn'), '「成立日期」不能晚于今天');
+      if (typeof values.establishedOn === 'string' && values.establishedOn > today) problems.at(row, letter('establishedOn'), '「成立日期」不能晚于今天');
 
       if (!current) {
         for (const col of enterpriseColumns.filter((c) => c.requiredOnCreate && values[c.key] == null))
-          problems.add(row, columnLetter(enterpriseColumns.indexOf(col) + 1), `新建企业时「${col.header}」必填`);
+          problems.at(row, columnLetter(enterpriseColumns.indexOf(col) + 1), `新建企业时「${col.header}」必填`);
         const movedInOn = (values.movedInOn as string | null | undefined) ?? null;
-        if (movedInOn && movedInOn > today) problems.add(row, letter('movedInOn'), '「入驻日期」不能晚于今天');
-        if (movedInOn && typeof values.establishedOn === 'string' && movedInOn < values.establishedOn) problems.add(row, letter('movedInOn'), '「入驻日期」不能早于成立日期');
+        if (movedInOn && movedInOn > today) problems.at(row, letter('movedInOn'), '「入驻日期」不能晚于今天');
+        if (movedInOn && typeof values.establishedOn === 'string' && movedInOn < values.establishedOn) problems.at(row, letter('movedInOn'), '「入驻日期」不能早于成立日期');
         items.push({ row, uscc, name: (values.name as string) ?? '', action: 'create', fields: [], values: { uscc, status: 'active', statusSince: movedInOn, ...columnsFromSheet(values, ids, undefined, cipher) }, movedInOn });
         continue;
       }
@@ -188,7 +183,7 @@ export function createEnterpriseImport({ db, audit, parks, users, enterprises, c
       const problems = new Problems();
       const rows = await parseSheet(buf, problems);
       problems.throwIfAny();
-      if (rows.length === 0) throw new AppError('IMPORT_REJECTED', '文件中没有数据行', [{ sheet: SHEET, row: 2, column: 'A', message: '没有数据行' }]);
+      if (rows.length === 0) throw new AppError('IMPORT_REJECTED', '文件中没有数据行', [{ sheet: problems.sheet, row: 2, column: 'A', message: '没有数据行' }]);
       const items = await plan(ctx, scope, rows, problems);
       problems.throwIfAny();
       const count = (a: ImportItem['action']) => items.filter((i) => i.action === a).length;
