@@ -31,12 +31,14 @@ export function createServices(db: Db, config: Config, cipher: FieldCipher, cloc
   const enterpriseDeps = { db, audit, parks, users: userDirectory, cipher, clock };
   const enterprises = createEnterprisesService(enterpriseDeps);
   return {
+    /** The field cipher, for seeds that write encrypted columns directly. */
+    cipher,
     audit,
     sessionCache,
     securitySettings,
     parks,
     auth: createAuthService(db, audit, securitySettings, sessionCache, clock),
-    users: createUsersService(db, audit, parks, securitySettings, cipher, sessionCache, clock),
+    users: createUsersService(db, audit, parks, securitySettings, cipher, sessionCache, enterprises.existsInParks, clock),
     tokens: createTokensService(db, audit, parks, clock),
     calendar: createCalendarService(db, audit, clock),
     enterprises,

@@ -164,7 +164,7 @@ describe('search', () => {
     expect((await q('tag=检索标签&status=moved_out,deregistered')).total).toBe(0);
     const sorted = await q('tag=检索标签&sort=-name&pageSize=1&page=2');
     expect(sorted).toMatchObject({ total: 2, page: 2, pageSize: 1 });
-    expect(sorted.items[0].id).toBe(a.id); // 检索甲 sorts after 检索乙 descending
+    expect(sorted.items[0].id).toBe(b.id); // code-point order: 甲 (U+7532) before 乙 (U+4E59) when descending
     expect((await q('q=检')).total).toBeGreaterThanOrEqual(2); // one character: no bigram, still a partial match
   });
 
@@ -274,5 +274,19 @@ describe('enterprise portal', () => {
     expect(after).toMatchObject({ name: '示例更名科技有限公司', industryCode: '6520', industrySection: 'I' });
     expect(after.formerNames).toContain(own.name);
     expect((await t.app.inject(as(haidianAdmin, 'POST', `/api/enterprise-change-requests/${request.json().id}/decision`, { approve: true }))).statusCode).toBe(409);
+  });
+});
+
+describe('enterprise accounts', () => {
+  it('link to an existing enterprise of the creator’s parks, and hold the enterprise role alone', async () => {
+    const e = (await t.app.inject(as(stat, 'POST', '/api/enterprises', { ...body(60), parkId: park('ZGC-CP') }))).json();
+    const user = (extra: Record<string, unknown>) => ({ username: `ent${Math.random().toString(36).slice(2, 8)}`, displayName: '企业联系人', password: 'Enterprise-Pass-2025', roles: ['enterprise'], ...extra });
+    const missing = await t.app.inject(as(admin, 'POST', '/api/users', user({ enterpriseId: '00000000-0000-4000-8000-000000000000' })));
+    expect(missing.statusCode).toBe(404);
+    expect(missing.json().error.details[0].path).toEqual(['enterpriseId']);
+    const mixed = await t.app.inject(as(admin, 'POST', '/api/users', user({ enterpriseId: e.id, roles: ['enterprise', 'leader'] })));
+    expect(mixed.statusCode).toBe(400);
+    expect(mixed.json().error.code).toBe('INVALID_ROLES');
+    expect((await t.app.inject(as(admin, 'POST', '/api/users', user({ enterpriseId: e.id })))).statusCode).toBe(201);
   });
 });

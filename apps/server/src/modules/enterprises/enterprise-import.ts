@@ -146,7 +146,8 @@ export function createEnterpriseImport({ db, audit, parks, users, enterprises, c
         const movedInOn = (values.movedInOn as string | null | undefined) ?? null;
         if (movedInOn && movedInOn > today) problems.at(row, letter('movedInOn'), '「入驻日期」不能晚于今天');
         if (movedInOn && typeof values.establishedOn === 'string' && movedInOn < values.establishedOn) problems.at(row, letter('movedInOn'), '「入驻日期」不能早于成立日期');
-        items.push({ row, uscc, name: (values.name as string) ?? '', action: 'create', fields: [], values: { uscc, status: 'active', statusSince: movedInOn, ...columnsFromSheet(values, ids, undefined, cipher) }, movedInOn });
+        const fields = (['name', 'park', 'industryCode'] as const).map((k) => ({ field: k, label: columnLabel.get(k)!, before: null, after: k === 'park' ? (ids.parkId ? lookups.parkName(ids.parkId) : null) : sheetText(k, values[k]) }));
+        items.push({ row, uscc, name: (values.name as string) ?? '', action: 'create', fields, values: { uscc, status: 'active', statusSince: movedInOn, ...columnsFromSheet(values, ids, undefined, cipher) }, movedInOn });
         continue;
       }
       const before = sheetValuesOf(current, lookups);

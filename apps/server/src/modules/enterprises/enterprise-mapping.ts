@@ -24,12 +24,16 @@ export const contactsForAudit = (stored: StoredContact[], cipher: FieldCipher) =
 
 export const sectionOf = (industryCode: string) => findIndustry(industryCode)?.section.code ?? '';
 
-export function toListItem(r: EnterpriseRow, officerName: string | null, kinds: string[]): EnterpriseListItem {
+/** What a row is shown with: names of its park and officer, the kinds of its valid qualifications. */
+export type Presented = { row: EnterpriseRow; parkName: string; officerName: string | null; kinds: string[] };
+
+export function toListItem({ row: r, parkName, officerName, kinds }: Presented): EnterpriseListItem {
   return {
     id: r.id,
     uscc: r.uscc,
     name: r.name,
     parkId: r.parkId,
+    parkName,
     industryCode: r.industryCode,
     industrySection: r.industrySection,
     aboveScale: r.aboveScale,
@@ -46,9 +50,10 @@ export function toListItem(r: EnterpriseRow, officerName: string | null, kinds: 
   };
 }
 
-export function toEnterprise(r: EnterpriseRow, officerName: string | null, kinds: string[], cipher: FieldCipher): Enterprise {
+export function toEnterprise(p: Presented, cipher: FieldCipher): Enterprise {
+  const r = p.row;
   return {
-    ...toListItem(r, officerName, kinds),
+    ...toListItem(p),
     formerNames: r.formerNames,
     legalRepresentative: r.legalRepresentative,
     registeredAddress: r.registeredAddress,

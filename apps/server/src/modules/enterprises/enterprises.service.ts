@@ -14,8 +14,9 @@ import { uniqueAs } from '../../db/pg-errors';
 import { AppError, notFound } from '../../errors';
 import type { AuditService } from '../audit/audit.service';
 import type { ParksService } from '../parks/parks.service';
+import type { ParkScope } from '../parks/scope';
 import type { UserDirectory } from '../identity/user-directory';
-import { contactsForAudit, sectionOf, storeContacts, toEnterprise, toListItem } from './enterprise-mapping';
+import { contactsForAudit, sectionOf, storeContacts, toEnterprise, toListItem, type Presented } from './enterprise-mapping';
 import { enterpriseScopeOf, parkInScope, type EnterpriseScope } from './enterprise-scope';
 import * as repo from './enterprises.repository';
 
@@ -49,14 +50,19 @@ export function createEnterprisesService({ db, audit, parks, users, cipher, cloc
     return { row, scope };
   }
 
-  async function present(rows: repo.EnterpriseRow[]) {
-    const [officers, kinds] = await Promise.all([users.byIds(rows.flatMap((r) => (r.serviceOfficerId ? [r.serviceOfficerId] : []))), repo.validKindsOf(db, rows.map((r) => r.id), today())]);
-    return rows.map((r) => ({ row: r, officerName: r.serviceOfficerId ? (officers.get(r.serviceOfficerId)?.displayName ?? null) : null, kinds: kinds.get(r.id) ?? [] }));
+  async function present(rows: repo.EnterpriseRow[]): Promise<Presented[]> {
+    const [officers, kinds, parkList] = await Promise.all([
+      users.byIds(rows.flatMap((r) => (r.serviceOfficerId ? [r.serviceOfficerId] : []))),
+      repo.validKindsOf(db, rows.map((r) => r.id), today()),
+      parks.directory(),
+    ]);
+    const parkNames = new Map(parkList.map((p) => [p.id, p.name]));
+    return rows.map((r) => ({ row: r, parkName: parkNames.get(r.parkId) ?? '', officerName: r.serviceOfficerId ? (officers.get(r.serviceOfficerId)?.displayName ?? null) : null, kinds: kinds.get(r.id) ?? [] }));
   }
 
   async function full(row: repo.EnterpriseRow) {
     const [p] = await present([row]);
-    return toEnterprise(p!.row, p!.officerName, p!.kinds, cipher);
+    return toEnterprise(p!, cipher);
   }
 
   function assertPark(scope: EnterpriseScope, parkId: string) {
@@ -126,12 +132,11 @@ export function createEnterprisesService({ db, audit, parks, users, cipher, cloc
     scopeOf,
     visible,
     today,
-    present,
     listFilter,
 
     async list(ctx: RequestContext, f: EnterpriseFilter, page: number, pageSize: number, sort?: string) {
       const r = await repo.listEnterprises(db, await scopeOf(ctx), await listFilter(f), today(), page, pageSize, sort);
-      return { items: (await present(r.items)).map((p) => toListItem(p.row, p.officerName, p.kinds)), total: r.total, page, pageSize };
+      return { items: (await present(r.items)).map(toListItem), total: r.total, page, pageSize };
     },
 
     async get(ctx: RequestContext, id: string) {
@@ -142,6 +147,11 @@ export function createEnterprisesService({ db, audit, parks, users, cipher, cloc
       const scope = await scopeOf(ctx);
       if (!parkInScope(scope, parkId)) return { items: [] };
       return { items: await repo.similarByKey(db, parkId, enterpriseNameKey(name), excludeId) };
+    },
+
+    /** For the users module: an enterprise account must name an enterprise of the creator's parks. */
+    async existsInParks(parkScope: ParkScope, id: string) {
+      return !!(await repo.findEnterprise(db, { kind: 'parks', parks: parkScope }, id));
     },
 
     async officers() {

@@ -17,7 +17,10 @@ import type { SessionCache } from './session-cache';
 const holdsAdminRole = (roles: readonly string[]) => roles.some((r) => adminRoles.includes(r as RoleCode));
 const maskMobile = (m: string) => m.replace(/^(\d{3})\d{4}(\d{4})$/, '$1****$2');
 
-export function createUsersService(db: Db, audit: AuditService, parks: ParksService, settings: SecuritySettingsService, cipher: FieldCipher, sessions: SessionCache, clock: () => Date = () => new Date()) {
+/** Whether an enterprise exists within a park scope (from the enterprises module). */
+export type EnterpriseLookup = (scope: ParkScope, enterpriseId: string) => Promise<boolean>;
+
+export function createUsersService(db: Db, audit: AuditService, parks: ParksService, settings: SecuritySettingsService, cipher: FieldCipher, sessions: SessionCache, enterpriseInScope: EnterpriseLookup, clock: () => Date = () => new Date()) {
   const toUser = (u: repo.UserRow, showMobile: boolean): User => {
     const mobile = u.mobileEnc ? cipher.decrypt(u.mobileEnc) : null;
     return {
@@ -48,6 +51,12 @@ export function createUsersService(db: Db, audit: AuditService, parks: ParksServ
   function assertParks(scope: ParkScope, parkIds: readonly string[]) {
     if (parkIds.length > 0 && !coversAll(scope, parkIds)) throw new AppError('NOT_FOUND', '所选园区不存在或不在您的权限范围内', [{ path: ['parkIds'], message: '园区不在权限范围内' }]);
     if (parkIds.length === 0 && !scope.all) throw new AppError('VALIDATION_FAILED', '请为用户选择所属园区', [{ path: ['parkIds'], message: '请选择园区' }]);
+  }
+
+  /** An enterprise account is linked to an enterprise of the creator's parks. */
+  async function assertEnterprise(scope: ParkScope, enterpriseId: string | null | undefined) {
+    if (enterpriseId && !(await enterpriseInScope(scope, enterpriseId)))
+      throw new AppError('NOT_FOUND', '所选企业不存在或不在您的权限范围内', [{ path: ['enterpriseId'], message: '企业不存在或不在权限范围内' }]);
   }
 
   function assertRoles(roles: RoleCode[]) {
@@ -94,6 +103,7 @@ export function createUsersService(db: Db, audit: AuditService, parks: ParksServ
       const parkIds = input.parkIds ?? [];
       assertParks(scope, parkIds);
       if (input.roles.includes('enterprise') && !input.enterpriseId) throw new AppError('VALIDATION_FAILED', '企业用户必须关联企业', [{ path: ['enterpriseId'], message: '请选择企业' }]);
+      await assertEnterprise(scope, input.enterpriseId);
       await assertAcceptablePassword(input.password, input.username, await settings.get());
       const passwordHash = await hashPassword(input.password);
       return uniqueAs(
@@ -121,6 +131,7 @@ export function createUsersService(db: Db, audit: AuditService, parks: ParksServ
     async update(ctx: RequestContext, id: string, patch: UpdateUserRequest) {
       const scope = await parks.scopeOf(ctx.actor);
       if (patch.parkIds) assertParks(scope, patch.parkIds);
+      await assertEnterprise(scope, patch.enterpriseId);
       if (id === ctx.actor.id && patch.status === 'disabled') throw new AppError('CONFLICT', '不能停用自己的账号');
       return changeOne(ctx, id, 'user.update', async (before, tx) => {
         const { mobile, ...rest } = patch;
