@@ -70,7 +70,8 @@ export type RequestOptions = {
 export async function request<T>(path: string, opts: RequestOptions = {}): Promise<T> {
   const method = opts.method ?? 'GET';
   const headers: Record<string, string> = { Accept: 'application/json' };
-  if (opts.body !== undefined) headers['Content-Type'] = 'application/json';
+  const multipart = opts.body instanceof FormData;
+  if (opts.body !== undefined && !multipart) headers['Content-Type'] = 'application/json';
   if (method !== 'GET' && csrfToken) headers['X-CSRF-Token'] = csrfToken;
 
   let res: Response;
@@ -79,7 +80,7 @@ export async function request<T>(path: string, opts: RequestOptions = {}): Promi
       method,
       headers,
       credentials: 'same-origin',
-      body: opts.body === undefined ? undefined : JSON.stringify(opts.body),
+      body: opts.body === undefined ? undefined : multipart ? (opts.body as FormData) : JSON.stringify(opts.body),
       signal: opts.signal,
     });
   } catch (e) {
@@ -113,6 +114,12 @@ export const api = {
   put: <T>(path: string, body?: unknown) => request<T>(path, { method: 'PUT', body }),
   patch: <T>(path: string, body?: unknown) => request<T>(path, { method: 'PATCH', body }),
   del: <T>(path: string) => request<T>(path, { method: 'DELETE' }),
+  /** multipart/form-data POST (the browser sets the boundary); the file goes in `field`. */
+  upload: <T>(path: string, file: Blob, field = 'file', fileName?: string) => {
+    const form = new FormData();
+    form.append(field, file, fileName ?? (file instanceof File ? file.name : 'upload'));
+    return request<T>(path, { method: 'POST', body: form });
+  },
 };
 
 /** Same-origin URL for a download link (GET, cookie session: no CSRF header needed). */

@@ -8,7 +8,7 @@ import { useUser } from '../auth/AuthContext';
 import { useLanguage } from '../i18n/LanguageContext';
 import { LanguageSwitch, SignOutButton, UserMenu } from './HeaderActions';
 import { Logo } from './Logo';
-import { isGroup, menuFor } from './menu';
+import { isGroup, menuFor, pagesFor } from './menu';
 
 export function AppLayout() {
   const user = useUser();
@@ -28,6 +28,16 @@ export function AppLayout() {
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [user, t, lang]);
 
+  // The page's own entry only: the longest menu path the location is under, so that
+  // /enterprises/import selects 批量导入 and not 企业库 (/enterprises) as well.
+  const selectedKeys = useMemo(() => {
+    const here = location.pathname;
+    const best = pagesFor(user)
+      .filter((e) => e.path === here || (e.path !== '/' && here.startsWith(`${e.path}/`)))
+      .sort((a, b) => b.path.length - a.path.length)[0];
+    return best ? [best.key] : [];
+  }, [user, location.pathname]);
+
   // A pending password change: no menu, only the change-password page (the guard enforces it).
   if (user.mustChangePassword) return <Outlet />;
 
@@ -41,6 +51,7 @@ export function AppLayout() {
       siderWidth={216}
       route={route}
       location={{ pathname: location.pathname }}
+      selectedKeys={selectedKeys}
       menu={{ locale: false, defaultOpenAll: true }}
       menuProps={{ 'data-testid': 'main-menu', 'aria-label': t('nav.main') } as MenuProps}
       pageTitleRender={false}

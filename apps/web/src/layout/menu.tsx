@@ -11,6 +11,13 @@ import {
   TeamOutlined,
   UserOutlined,
   EnvironmentOutlined,
+  ShopOutlined,
+  DatabaseOutlined,
+  BankOutlined,
+  FieldTimeOutlined,
+  FileDoneOutlined,
+  ImportOutlined,
+  TagsOutlined,
 } from '@ant-design/icons';
 import type { SessionUser } from '@zhiyuan/core';
 import type { ReactNode } from 'react';
@@ -23,6 +30,19 @@ export type MenuItem = MenuEntry | MenuGroup;
 /** The main menu; labels are i18n keys. */
 export const menu: readonly MenuItem[] = [
   { key: 'home', path: '/', label: 'nav.home', icon: <HomeOutlined /> },
+  { key: 'portal', path: '/portal/enterprise', label: 'portal.nav', icon: <BankOutlined /> },
+  {
+    key: 'enterprise-services',
+    label: 'enterprises.nav.group',
+    icon: <ShopOutlined />,
+    children: [
+      { key: 'enterprises', path: '/enterprises', label: 'enterprises.nav.registry', icon: <DatabaseOutlined /> },
+      { key: 'expiringQualifications', path: '/enterprises/qualifications/expiring', label: 'enterpriseAdmin.nav.expiring', icon: <FieldTimeOutlined /> },
+      { key: 'changeRequests', path: '/enterprises/change-requests', label: 'enterpriseAdmin.nav.changeRequests', icon: <FileDoneOutlined /> },
+      { key: 'enterpriseImport', path: '/enterprises/import', label: 'enterpriseAdmin.nav.import', icon: <ImportOutlined /> },
+      { key: 'qualificationKinds', path: '/enterprises/qualification-kinds', label: 'enterpriseAdmin.nav.kinds', icon: <TagsOutlined /> },
+    ],
+  },
   {
     key: 'system',
     label: 'nav.system',

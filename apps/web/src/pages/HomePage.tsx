@@ -1,6 +1,7 @@
 import { ClockCircleOutlined } from '@ant-design/icons';
 import { adminRoles, type RoleCode } from '@zhiyuan/core';
 import { Alert, Card, Col, Descriptions, List, Row, Tag, Typography } from 'antd';
+import { lazy } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useParks } from '../api/parks';
@@ -10,6 +11,9 @@ import { Page } from '../components/Page';
 import { RoleTags } from '../components/RoleTags';
 import { useLanguage } from '../i18n/LanguageContext';
 import { pagesFor } from '../layout/menu';
+
+/** An enterprise user lands on its own enterprise (我的企业). */
+const PortalEnterprisePage = lazy(async () => ({ default: (await import('./portal/PortalEnterprisePage')).PortalEnterprisePage }));
 
 function Scope() {
   const user = useUser();
@@ -54,6 +58,8 @@ export function HomePage() {
   const { roleName } = useLanguage();
   const shortcuts = pagesFor(user).filter((p) => p.key !== 'home');
   const coming = user.roles.filter((r) => businessRoles.includes(r));
+
+  if (user.enterpriseId && can('enterprise.selfEdit')) return <PortalEnterprisePage />;
 
   return (
     <Page title={t('home.title')}>

@@ -1,7 +1,10 @@
-import { can, type Action, type SessionUser } from '@zhiyuan/core';
+import { can, type Action, type RoleCode, type SessionUser } from '@zhiyuan/core';
 
-/** Who may open a page: signed-in users holding any of these actions (empty = everyone signed in). */
-export type Access = { anyOf: readonly Action[] };
+/**
+ * Who may open a page: signed-in users holding any of these actions (empty = everyone signed in),
+ * minus users holding one of `exceptRoles` (e.g. enterprise users get the portal, not the registry).
+ */
+export type Access = { anyOf: readonly Action[]; exceptRoles?: readonly RoleCode[] };
 
 export const pageAccess = {
   home: { anyOf: [] },
@@ -14,11 +17,18 @@ export const pageAccess = {
   calendar: { anyOf: ['park.read', 'calendar.write'] },
   audit: { anyOf: ['audit.read'] },
   reference: { anyOf: [] },
+  enterprises: { anyOf: ['enterprise.read'], exceptRoles: ['enterprise'] },
+  enterpriseImport: { anyOf: ['enterprise.import'] },
+  expiringQualifications: { anyOf: ['enterprise.read'], exceptRoles: ['enterprise'] },
+  changeRequests: { anyOf: ['enterprise.approveChange'] },
+  qualificationKinds: { anyOf: ['enterprise.read', 'qualificationKind.write'], exceptRoles: ['enterprise'] },
+  portal: { anyOf: ['enterprise.selfEdit'] },
 } as const satisfies Record<string, Access>;
 
 export type PageKey = keyof typeof pageAccess;
 
 export function canOpen(user: Pick<SessionUser, 'roles'>, page: PageKey): boolean {
-  const { anyOf } = pageAccess[page] as Access;
+  const { anyOf, exceptRoles } = pageAccess[page] as Access;
+  if (exceptRoles?.some((r) => user.roles.includes(r))) return false;
   return anyOf.length === 0 || anyOf.some((a) => can(user.roles, a));
 }

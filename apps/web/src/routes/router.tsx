@@ -24,6 +24,13 @@ const DepartmentsPage = page(() => import('../pages/admin/DepartmentsPage'), 'De
 const CalendarPage = page(() => import('../pages/admin/CalendarPage'), 'CalendarPage');
 const AuditPage = page(() => import('../pages/AuditPage'), 'AuditPage');
 const ReferencePage = page(() => import('../pages/ReferencePage'), 'ReferencePage');
+const EnterprisesPage = page(() => import('../pages/enterprises/EnterprisesPage'), 'EnterprisesPage');
+const EnterpriseDetailPage = page(() => import('../pages/enterprises/EnterpriseDetailPage'), 'EnterpriseDetailPage');
+const ImportPage = page(() => import('../pages/enterprises/ImportPage'), 'ImportPage');
+const ExpiringQualificationsPage = page(() => import('../pages/enterprises/ExpiringQualificationsPage'), 'ExpiringQualificationsPage');
+const ChangeRequestsPage = page(() => import('../pages/enterprises/ChangeRequestsPage'), 'ChangeRequestsPage');
+const QualificationKindsPage = page(() => import('../pages/enterprises/QualificationKindsPage'), 'QualificationKindsPage');
+const PortalEnterprisePage = page(() => import('../pages/portal/PortalEnterprisePage'), 'PortalEnterprisePage');
 
 function Root() {
   return (
@@ -60,6 +67,13 @@ export const router = createBrowserRouter([
           { path: 'admin/calendar', element: guarded('calendar', <CalendarPage />) },
           { path: 'audit', element: guarded('audit', <AuditPage />) },
           { path: 'reference', element: guarded('reference', <ReferencePage />) },
+          { path: 'enterprises', element: guarded('enterprises', <EnterprisesPage />) },
+          { path: 'enterprises/import', element: guarded('enterpriseImport', <ImportPage />) },
+          { path: 'enterprises/qualifications/expiring', element: guarded('expiringQualifications', <ExpiringQualificationsPage />) },
+          { path: 'enterprises/change-requests', element: guarded('changeRequests', <ChangeRequestsPage />) },
+          { path: 'enterprises/qualification-kinds', element: guarded('qualificationKinds', <QualificationKindsPage />) },
+          { path: 'enterprises/:id', element: guarded('enterprises', <EnterpriseDetailPage />) },
+          { path: 'portal/enterprise', element: guarded('portal', <PortalEnterprisePage />) },
           { path: '403', element: <ForbiddenPage /> },
           { path: '*', element: <NotFoundPage /> },
         ],
