@@ -1,6 +1,6 @@
 // Bulk import of the registry: parse and check the whole file, show what would change, then
 // write it all in one transaction. Rows are matched by USCC; the same file twice changes nothing.
-import { columnLetter, contactPhonePattern, enterpriseColumns, sheetText, type ImportProblem, type RawCell } from '@zhiyuan/core';
+import { columnLetter, contactPhonePattern, enterpriseColumns, sheetText, type RawCell } from '@zhiyuan/core';
 import type { Db } from '../../db/pool';
 import type { RequestContext } from '../../context';
 import type { FieldCipher } from '../../crypto/field-cipher';
