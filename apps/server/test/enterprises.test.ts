@@ -166,6 +166,10 @@ describe('search', () => {
     expect(sorted).toMatchObject({ total: 2, page: 2, pageSize: 1 });
     expect(sorted.items[0].id).toBe(b.id); // code-point order: 甲 (U+7532) before 乙 (U+4E59) when descending
     expect((await q('q=检')).total).toBeGreaterThanOrEqual(2); // one character: no bigram, still a partial match
+    const tags = (await t.app.inject(as(stat, 'GET', '/api/enterprises/tags'))).json().items;
+    expect(tags).toContainEqual({ tag: '检索标签', count: 2 });
+    const haidianTags = (await t.app.inject(as(haidianAdmin, 'GET', '/api/enterprises/tags'))).json().items;
+    expect(haidianTags).toContainEqual({ tag: '检索标签', count: 1 }); // the 昌平园 one is out of its scope
   });
 
   it('a bad filter is 400 naming the parameter', async () => {

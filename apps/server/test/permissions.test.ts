@@ -100,6 +100,7 @@ const cases: Case[] = [
   { name: 'GET /audit/export', action: 'audit.export', request: async () => ({ method: 'GET', url: '/api/audit/export' }) },
   { name: 'GET /enterprises', action: 'enterprise.read', request: async () => ({ method: 'GET', url: '/api/enterprises' }) },
   { name: 'GET /enterprises/similar', action: 'enterprise.read', request: async () => ({ method: 'GET', url: `/api/enterprises/similar?name=${encodeURIComponent('某公司')}&parkId=${haidianId}` }) },
+  { name: 'GET /enterprises/tags', action: 'enterprise.read', request: async () => ({ method: 'GET', url: '/api/enterprises/tags' }) },
   { name: 'GET /enterprises/officers', action: 'enterprise.read', request: async () => ({ method: 'GET', url: '/api/enterprises/officers' }) },
   { name: 'POST /enterprises', action: 'enterprise.write', request: async () => ({ method: 'POST', url: '/api/enterprises', payload: { uscc: uscc(800000 + ++seq), name: `新企业${seq}有限公司`, parkId: haidianId, industryCode: '6513' } }) },
   { name: 'GET /enterprises/:id', action: 'enterprise.read', objectOfOthers: true, request: async () => ({ method: 'GET', url: `/api/enterprises/${await newEnterprise()}` }) },

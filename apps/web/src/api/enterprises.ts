@@ -32,6 +32,7 @@ import type {
   importProblem,
   importResult,
   officerList,
+  tagList,
   qualification,
   qualificationKind,
   qualificationKindList,
@@ -62,6 +63,7 @@ export type SimilarEnterprise = z.infer<typeof similarEnterprise>;
 export type SimilarList = z.infer<typeof similarList>;
 export type Officer = z.infer<typeof officerList>['items'][number];
 export type OfficerList = z.infer<typeof officerList>;
+export type TagList = z.infer<typeof tagList>;
 export type EnterpriseSortField = (typeof enterpriseSortFields)[number];
 /** The filters as the URL / API carry them (strings; status comma-separated, aboveScale 'true' | 'false'). */
 export type EnterpriseFilterQuery = { [K in keyof z.input<typeof enterpriseFilter>]?: string };
@@ -115,6 +117,7 @@ export const enterprisesApi = {
   update: (id: string, body: UpdateEnterpriseRequest) => api.patch<Enterprise>(`/enterprises/${enc(id)}`, body),
   similar: (name: string, parkId: string, excludeId?: string, signal?: AbortSignal) => api.get<SimilarList>('/enterprises/similar', { name, parkId, excludeId }, signal),
   officers: () => api.get<OfficerList>('/enterprises/officers'),
+  tags: () => api.get<TagList>('/enterprises/tags'),
   /** Download link of the xlsx export with these filters (GET with the cookie session). */
   exportUrl: (filter: Query) => apiUrl('/enterprises/export', filter),
 
@@ -184,6 +187,7 @@ export const enterpriseKeys = {
   changeRequestsOf: (id: string, query?: Query) => ['enterprises', 'one', id, 'change-requests', query ?? {}] as const,
   similar: (name: string, parkId: string, excludeId?: string) => ['enterprises', 'similar', name, parkId, excludeId ?? ''] as const,
   officers: ['enterprises', 'officers'] as const,
+  tags: ['enterprises', 'tags'] as const,
   kinds: ['qualification-kinds'] as const,
   expiring: (query: Query) => ['qualifications', 'expiring', query] as const,
   savedFilters: (module: string) => ['saved-filters', module] as const,
@@ -233,6 +237,11 @@ export function useSimilarEnterprises(name: string, parkId: string | undefined, 
 /** Service officers the caller may assign. */
 export function useOfficers(enabled = true) {
   return useQuery({ queryKey: enterpriseKeys.officers, queryFn: enterprisesApi.officers, enabled, staleTime: 5 * 60_000 });
+}
+
+/** Tags in use in the caller's scope, most used first. */
+export function useTags(enabled = true) {
+  return useQuery({ queryKey: enterpriseKeys.tags, queryFn: enterprisesApi.tags, enabled, staleTime: 60_000 });
 }
 
 export function useQualificationKindList(enabled = true) {

@@ -414,7 +414,8 @@ export const en: Messages = {
     sectionCode: 'Section',
     sectionName: 'Name',
     divisionCount: 'Divisions',
-  },  enterprises: {
+  },
+  enterprises: {
     nav: { group: 'Enterprises', registry: 'Registry' },
     title: 'Enterprise registry',
     create: 'New enterprise',
@@ -448,7 +449,7 @@ export const en: Messages = {
       qualification: 'Qualification',
       status: 'Status',
       tag: 'Tag',
-      tagPlaceholder: 'Whole tag',
+      tagPlaceholder: 'Choose a tag',
       officer: 'Service officer',
       aboveScale: 'Above scale',
       emergingIndustry: 'Emerging industry',

@@ -413,7 +413,8 @@ export const zhCN = {
     sectionCode: '门类代码',
     sectionName: '门类名称',
     divisionCount: '大类数',
-  },  enterprises: {
+  },
+  enterprises: {
     nav: { group: '企业服务', registry: '企业库' },
     title: '企业库',
     create: '新建企业',
@@ -447,7 +448,7 @@ export const zhCN = {
       qualification: '资质',
       status: '状态',
       tag: '标签',
-      tagPlaceholder: '完整标签名',
+      tagPlaceholder: '选择标签',
       officer: '服务管家',
       aboveScale: '规上企业',
       emergingIndustry: '战略性新兴产业',

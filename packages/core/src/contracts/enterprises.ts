@@ -155,7 +155,7 @@ export const similarEnterprise = z.object({ id: uuid, name: z.string(), uscc: z.
 /** 201 answer of a create: the enterprise, plus enterprises of the same park with a near-identical name. */
 export const createEnterpriseResponse = enterprise.extend({ similar: z.array(similarEnterprise) });
 
-export const enterpriseSortFields = ['name', 'uscc', 'establishedOn', 'registeredCapital', 'headcount', 'updatedAt', 'createdAt'] as const;
+export const enterpriseSortFields = ['name', 'uscc', 'industryCode', 'status', 'establishedOn', 'registeredCapital', 'headcount', 'updatedAt', 'createdAt'] as const;
 const flag = z.enum(['true', 'false']).transform((v) => v === 'true');
 const statusList = z
   .string()
@@ -298,6 +298,7 @@ export const enterpriseHistoryEntry = z.object({
 });
 export const enterpriseHistoryPage = pageOf(enterpriseHistoryEntry);
 
+export const tagList = z.object({ items: z.array(z.object({ tag: z.string(), count: z.number().int() })) });
 export const officerList = z.object({ items: z.array(z.object({ id: uuid, displayName: z.string() })) });
 
 // Key-field change requests (enterprise portal → park staff).

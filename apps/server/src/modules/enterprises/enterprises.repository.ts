@@ -50,6 +50,8 @@ function filterWhere(scope: EnterpriseScope, f: ListFilter, today: string): SQL 
 const sortable = {
   name: enterprises.name,
   uscc: enterprises.uscc,
+  industryCode: enterprises.industryCode,
+  status: enterprises.status,
   establishedOn: enterprises.establishedOn,
   registeredCapital: enterprises.registeredCapital,
   headcount: enterprises.headcount,
@@ -137,6 +139,14 @@ export async function upsertEnterprises(tx: Executor, rows: NewEnterprise[], bat
     out.push(...r);
   }
   return out;
+}
+
+/** The tags in use within the scope, most used first (the tag filter's choices). */
+export async function tagsInUse(db: Db, scope: EnterpriseScope, limit = 200) {
+  const r = await db.execute<{ tag: string; count: number }>(sql`
+    SELECT t AS tag, count(*)::int AS count FROM ${enterprises}, unnest(${enterprises.tags}) AS t
+    WHERE ${scopeFilter(scope) ?? sql`true`} GROUP BY t ORDER BY count(*) DESC, t LIMIT ${limit}`);
+  return r.rows;
 }
 
 /** Enterprises of the park whose comparison key equals the name's (near-identical names). */

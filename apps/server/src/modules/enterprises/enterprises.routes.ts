@@ -26,6 +26,7 @@ import {
   importResult,
   kindParams,
   officerList,
+  tagList,
   ok,
   pageQuery,
   qualification,
@@ -68,6 +69,7 @@ export const enterpriseRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get('/enterprises/similar', { schema: { tags, summary: '同园区名称相近的企业', querystring: similarQuery, response: { 200: similarList } }, preHandler: read }, async (req) =>
     enterprises.similar(req.ctx(), req.query.name, req.query.parkId, req.query.excludeId),
   );
+  app.get('/enterprises/tags', { schema: { tags, summary: '在用的企业标签（按使用次数）', response: { 200: tagList } }, preHandler: read }, async (req) => enterprises.tags(req.ctx()));
   app.get('/enterprises/officers', { schema: { tags, summary: '可指派的服务管家', response: { 200: officerList } }, preHandler: read }, async () => enterprises.officers());
   app.get('/enterprises/export', { schema: { tags, summary: '导出检索结果（xlsx，与导入模板同格式）', querystring: enterpriseFilter }, preHandler: requirePermission('enterprise.export') }, async (req, reply) =>
     xlsx(reply, `enterprises-${stamp()}`, await enterpriseExport.export(req.ctx(), req.query)),

@@ -154,6 +154,10 @@ export function createEnterprisesService({ db, audit, parks, users, cipher, cloc
       return !!(await repo.findEnterprise(db, { kind: 'parks', parks: parkScope }, id));
     },
 
+    async tags(ctx: RequestContext) {
+      return { items: await repo.tagsInUse(db, await scopeOf(ctx)) };
+    },
+
     async officers() {
       return { items: (await users.officers()).map((o) => ({ id: o.id, displayName: o.displayName })) };
     },

@@ -3,7 +3,7 @@ import { emergingIndustryCodes, enterpriseStatuses, listingStages } from '@zhiyu
 import { Select, TreeSelect } from 'antd';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useOfficers, useQualificationKindList } from '../../api/enterprises';
+import { useOfficers, useQualificationKindList, useTags } from '../../api/enterprises';
 import { ParkTreeSelect } from '../../components/ParkTreeSelect';
 import { filterKeys, fromFormValues, toFormValues, type FilterFormValues, type Filters } from './enterpriseFilters';
 import { useEnterpriseLabels } from './enterpriseLabels';
@@ -20,6 +20,7 @@ export function EnterpriseFilterBar({ filters, onApply }: Props) {
   const formRef = useRef<ProFormInstance<FilterFormValues>>(undefined);
   const kinds = useQualificationKindList();
   const officers = useOfficers();
+  const tags = useTags();
   const key = JSON.stringify(filters);
 
   useEffect(() => {
@@ -53,7 +54,7 @@ export function EnterpriseFilterBar({ filters, onApply }: Props) {
         submitButtonProps: { 'data-testid': 'enterprise-filter-submit' },
         resetButtonProps: { 'data-testid': 'enterprise-filter-reset' },
       }}
-      style={{ marginBottom: 16, background: '#fff', padding: '24px 24px 0', borderRadius: 8 }}
+      style={{ marginBottom: 16, background: '#fff', padding: '24px 24px 8px', borderRadius: 8 }}
     >
       <ProFormText
         name="q"
@@ -109,7 +110,16 @@ export function EnterpriseFilterBar({ filters, onApply }: Props) {
           data-testid="enterprise-filter-officer"
         />
       </ProForm.Item>
-      <ProFormText name="tag" label={t('enterprises.filter.tag')} placeholder={t('enterprises.filter.tagPlaceholder')} fieldProps={{ allowClear: true, maxLength: 20, 'data-testid': 'enterprise-filter-tag' } as object} />
+      <ProForm.Item name="tag" label={t('enterprises.filter.tag')}>
+        <Select
+          allowClear
+          showSearch
+          loading={tags.isLoading}
+          options={(tags.data?.items ?? []).map((x) => ({ value: x.tag, label: `${x.tag}（${x.count}）` }))}
+          placeholder={t('enterprises.filter.tagPlaceholder')}
+          data-testid="enterprise-filter-tag"
+        />
+      </ProForm.Item>
       <ProForm.Item name="aboveScale" label={t('enterprises.filter.aboveScale')}>
         <Select
           options={[

@@ -92,7 +92,7 @@ function PortalContent({ enterpriseId }: { enterpriseId: string }) {
               )
             }
           >
-            <Profile enterprise={e} parkText={parksKnown ? parkName(e.parkId) : null} />
+            <Profile enterprise={e} parkText={e.parkName} />
           </Card>
         </Col>
         <Col xs={24} xl={9}>
@@ -182,7 +182,7 @@ function PortalContent({ enterpriseId }: { enterpriseId: string }) {
   );
 }
 
-function Profile({ enterprise: e, parkText }: { enterprise: Enterprise; parkText: string | null }) {
+function Profile({ enterprise: e, parkText }: { enterprise: Enterprise; parkText: string }) {
   const { t } = useTranslation();
   const labels = useEnterpriseLabels();
   const kindName = useQualificationKindNames();
@@ -200,7 +200,7 @@ function Profile({ enterprise: e, parkText }: { enterprise: Enterprise; parkText
         <Tag color={statusColors[e.status]}>{labels.status(e.status)}</Tag>
         {e.statusSince && <Typography.Text type="secondary">{formatDate(e.statusSince)}</Typography.Text>}
       </Descriptions.Item>
-      {parkText !== null && <Descriptions.Item label={t('enterprises.field.parkId')}>{parkText}</Descriptions.Item>}
+      <Descriptions.Item label={t('enterprises.field.parkId')}>{parkText}</Descriptions.Item>
       <Descriptions.Item label={t('enterprises.field.industryCode')}>{labels.industry(e.industryCode)}</Descriptions.Item>
       <Descriptions.Item label={t('enterprises.field.formerNames')}>{e.formerNames.length ? e.formerNames.join('；') : '—'}</Descriptions.Item>
       <Descriptions.Item label={t('enterprises.field.legalRepresentative')}>{e.legalRepresentative ?? '—'}</Descriptions.Item>
