@@ -15,6 +15,8 @@ const accounts = [
   { username: 'demo_department_staff', displayName: '承办部门（示例）', admin: false },
   { username: 'demo_policy_officer', displayName: '政策专员（示例）', admin: false },
   { username: 'demo_investment_officer', displayName: '招商专员（示例）', admin: false },
+  // Linked by the seed to a 海淀园 enterprise: its home page is 我的企业 (the portal).
+  { username: 'demo_enterprise', displayName: '企业用户（示例）', admin: false },
 ];
 
 describe('every seeded account signs in through the UI', () => {
@@ -28,6 +30,10 @@ describe('every seeded account signs in through the UI', () => {
     await page.waitForURL((url) => url.pathname === '/');
     await either(page.getByTestId('home-welcome'), page.getByTestId('page-title')).waitFor({ state: 'visible' });
     await waitForText(page.getByTestId('current-user'), displayName);
+    if (username === 'demo_enterprise') {
+      await waitForText(page.getByTestId('page-title'), '我的企业');
+      await page.getByTestId('portal-profile').waitFor({ state: 'visible' });
+    }
 
     // November and December (Shanghai): next year's calendar is not loaded yet, so its keeper is reminded.
     if (username === 'admin') {

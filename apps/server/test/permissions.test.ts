@@ -60,9 +60,12 @@ async function newQualification() {
   expect(r.statusCode, r.body).toBe(201);
   return `/api/enterprises/${id}/qualifications/${r.json().id}`;
 }
-/** A pending change request filed by the demo enterprise for its own enterprise. */
+/** A pending change request filed by the demo enterprise for its own enterprise (one may be pending at a time). */
 async function newChangeRequest() {
   const me = sessions.get('enterprise')!;
+  const approver = sessions.get('park_admin')!;
+  const pending = (await t.app.inject(as(approver, 'GET', `/api/enterprise-change-requests?status=pending&enterpriseId=${ownEnterpriseId}`))).json().items as { id: string }[];
+  for (const r of pending) await t.app.inject(as(approver, 'POST', `/api/enterprise-change-requests/${r.id}/decision`, { approve: false, comment: '测试清理' }));
   const r = await t.app.inject(as(me, 'POST', `/api/enterprises/${ownEnterpriseId}/change-requests`, { changes: { name: `示例更名${++seq}有限公司` }, reason: '工商变更' }));
   expect(r.statusCode, r.body).toBe(201);
   return r.json().id as string;

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { generatePassword, roleCodes, roleNames, type RoleCode } from '@zhiyuan/core';
+import { generatePassword, roleCodes, roleNames, shanghaiToday, type RoleCode } from '@zhiyuan/core';
 import type { Config } from '../config';
 import type { Db, Tx } from '../db/pool';
 import { systemContext } from '../context';
@@ -11,21 +11,27 @@ import { users } from '../modules/identity/identity.tables';
 import { insertPasswordHistory, insertUser } from '../modules/identity/identity.repository';
 import { insertDepartment, insertPark } from '../modules/parks/parks.repository';
 import { demoDepartments, demoSubParks, demoZone } from './zhongguancun';
+import { seedDemoEnterprises, seedQualificationKinds } from './seed-enterprises';
 
 const SEED_LOCK = 7262003;
 export const CALENDAR_SEED_YEARS = [2024, 2025, 2026];
+/** Synthetic enterprises of the demo zone; every tenth is looked after by demo_service_officer. */
+export const DEMO_ENTERPRISES = 3000;
 
 export type SeedReport = { adminPassword?: string; demoPassword?: string; demo: boolean } | null;
 
 /**
- * First start on an empty database: the working-day calendar, the zone (the Zhongguancun demo
- * when SEED_DEMO is on), the initial `admin` and one demo account per role. One transaction under
- * an advisory lock: a kill half-way leaves an empty database, seeded again on the next start.
+ * First start on an empty database: the working-day calendar, the qualification kinds, the zone
+ * (the Zhongguancun demo with its synthetic enterprises when SEED_DEMO is on), the initial `admin`
+ * and one demo account per role. One transaction under an advisory lock: a kill half-way leaves an
+ * empty database, seeded again on the next start.
  */
 export async function bootstrap(db: Db, services: Services, config: Config): Promise<SeedReport> {
   return db.transaction(async (tx) => {
     await tx.execute(sql`SELECT pg_advisory_xact_lock(${SEED_LOCK})`);
     await services.calendar.seed(tx, CALENDAR_SEED_YEARS);
+    // Before the users check: a database from before the registry gets its kinds too (only while there are none).
+    await seedQualificationKinds(tx);
     const [existing] = await tx.select({ n: sql<number>`count(*)::int` }).from(users);
     if ((existing?.n ?? 0) > 0) return null;
 
@@ -35,6 +41,7 @@ export async function bootstrap(db: Db, services: Services, config: Config): Pro
     await createUser(tx, 'admin', '系统管理员', adminPassword, ['sysadmin'], [zone.id], config.adminPassword === undefined);
 
     let demoPassword: string | undefined;
+    let demoEnterprises = 0;
     if (config.seedDemo) {
       const subParks = [];
       for (const p of demoSubParks) subParks.push(await insertPark(tx, { ...withoutCenter(p), parentId: zone.id, centerLon: p.center[0], centerLat: p.center[1] }));
@@ -42,13 +49,25 @@ export async function bootstrap(db: Db, services: Services, config: Config): Pro
       const haidian = subParks[0]!;
       await insertDepartment(tx, { name: '海淀园企业服务部', parkId: haidian.id });
       const password = (demoPassword = config.demoPassword ?? generatePassword());
+      const demoUsers = new Map<RoleCode, string>();
       for (const role of roleCodes.filter((r) => r !== 'sysadmin' && r !== 'enterprise')) {
         assertStrong(password, demoUsername(role), 'DEMO_PASSWORD');
         // Park staff see the whole zone except the park admin, who shows what a sub-park scope looks like.
-        await createUser(tx, demoUsername(role), `${roleNames[role].zh}（示例）`, password, [role], [role === 'park_admin' ? haidian.id : zone.id], false);
+        demoUsers.set(role, await createUser(tx, demoUsername(role), `${roleNames[role].zh}（示例）`, password, [role], [role === 'park_admin' ? haidian.id : zone.id], false));
+      }
+      const parks = subParks.map((p) => ({ id: p.id, code: p.code, district: p.district ?? '', center: [p.centerLon!, p.centerLat!] as [number, number], areaKm2: p.areaKm2 }));
+      const officer = demoUsers.get('service_officer');
+      const seeded = await seedDemoEnterprises(tx, { parks, cipher: services.cipher, today: shanghaiToday(), count: DEMO_ENTERPRISES, ...(officer ? { serviceOfficer: { id: officer, everyNth: 10 } } : {}) });
+      demoEnterprises = seeded.count;
+      // The enterprise account belongs to an active 海淀园 enterprise; the 海淀园 park admin manages it.
+      const haidianEnterprises = seeded.byPark.get(haidian.code) ?? [];
+      const own = haidianEnterprises.find((e) => e.status === 'active');
+      if (own) {
+        assertStrong(password, demoUsername('enterprise'), 'DEMO_PASSWORD');
+        await createUser(tx, demoUsername('enterprise'), `${roleNames.enterprise.zh}（示例）`, password, ['enterprise'], [haidian.id], false, own.id);
       }
     }
-    await services.audit.record(tx, systemContext, { action: 'system.seed', summary: { demo: config.seedDemo, calendarYears: CALENDAR_SEED_YEARS } });
+    await services.audit.record(tx, systemContext, { action: 'system.seed', summary: { demo: config.seedDemo, calendarYears: CALENDAR_SEED_YEARS, ...(config.seedDemo ? { enterprises: demoEnterprises } : {}) } });
     return {
       demo: config.seedDemo,
       ...(config.adminPassword ? {} : { adminPassword }),
@@ -69,8 +88,9 @@ function assertStrong(password: string, username: string, variable: string) {
   if (problems.length) throw new ConfigError(`${variable} 不符合密码策略：${problems.map((p) => p.message).join('；')}`);
 }
 
-async function createUser(tx: Tx, username: string, displayName: string, password: string, roles: RoleCode[], parkIds: string[], mustChangePassword: boolean) {
+async function createUser(tx: Tx, username: string, displayName: string, password: string, roles: RoleCode[], parkIds: string[], mustChangePassword: boolean, enterpriseId: string | null = null): Promise<string> {
   const passwordHash = await hashPassword(password);
-  const user = await insertUser(tx, { username, displayName, roles, parkIds, passwordHash, mustChangePassword });
+  const user = await insertUser(tx, { username, displayName, roles, parkIds, passwordHash, mustChangePassword, enterpriseId });
   await insertPasswordHistory(tx, user.id, passwordHash);
+  return user.id;
 }
