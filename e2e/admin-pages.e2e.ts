@@ -1,7 +1,7 @@
 import type { Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it, onTestFailed } from 'vitest';
+import { afterAll, describe, expect, inject, it } from 'vitest';
 import { demoSubParks, demoZone } from '../apps/server/src/seed/zhongguancun';
-import { closeBrowser, newPage, screenshot, signIn, signOut, waitForText, type AppPage } from './browser';
+import { closeBrowser, inputOf, openDropdown, screenshot, signedIn, waitForText } from './browser';
 
 /**
  * The admin pages beyond user administration (admin.e2e.ts): calendar, parks, departments, tokens,
@@ -11,40 +11,6 @@ import { closeBrowser, newPage, screenshot, signIn, signOut, waitForText, type A
 
 const baseUrl = inject('baseUrl');
 const stamp = Date.now().toString(36);
-
-/** Signs in once for a block of tests; the page is closed (after a last check) in afterAll. */
-function signedIn(username: string, password: () => string) {
-  let app: AppPage | undefined;
-  beforeAll(async () => {
-    app = await newPage(baseUrl);
-    await signIn(app.page, username, password());
-  });
-  afterAll(async () => {
-    if (!app) return;
-    try {
-      await signOut(app.page);
-    } finally {
-      await app.close();
-    }
-  });
-  /** The shared page; a failing test leaves a screenshot of it. */
-  return (): AppPage => {
-    if (!app) throw new Error(`${username} is not signed in`);
-    const shared = app;
-    onTestFailed(async ({ task }) => {
-      await screenshot(shared.page, `failed-${task.name}`).catch(() => undefined);
-    });
-    return shared;
-  };
-}
-
-/** The <input> of an antd field whose data-testid lands on the input itself or on a wrapper. */
-function inputOf(scope: Page | Locator, testId: string): Locator {
-  return scope.locator(`input[data-testid="${testId}"], [data-testid="${testId}"] input`).first();
-}
-
-/** An open antd Select / TreeSelect dropdown (rendered in a portal at the end of <body>). */
-const openDropdown = (page: Page) => page.locator('.ant-select-dropdown:visible');
 
 /**
  * Types into an antd DatePicker (showTime) and confirms with the panel's OK button (Enter would
@@ -70,7 +36,7 @@ const toast = (page: Page, text: string | RegExp) => waitForText(page.locator('.
 afterAll(closeBrowser);
 
 describe('system administrator pages', () => {
-  const admin = signedIn('admin', () => inject('adminPassword'));
+  const admin = signedIn(baseUrl, 'admin', () => inject('adminPassword'));
 
   it('calendar: 2025 Spring Festival and a deadline across it', async () => {
     const app = admin();
@@ -294,7 +260,7 @@ describe('system administrator pages', () => {
 });
 
 describe('security administrator pages', () => {
-  const secadmin = signedIn('demo_secadmin', () => inject('demoPassword'));
+  const secadmin = signedIn(baseUrl, 'demo_secadmin', () => inject('demoPassword'));
 
   it('security: a changed lockout threshold is saved and survives a reload', async () => {
     const app = secadmin();
@@ -361,7 +327,7 @@ describe('security administrator pages', () => {
 });
 
 describe('audit administrator', () => {
-  const auditor = signedIn('demo_auditor', () => inject('demoPassword'));
+  const auditor = signedIn(baseUrl, 'demo_auditor', () => inject('demoPassword'));
 
   it('sees the 403 page on /admin/users', async () => {
     const app = auditor();

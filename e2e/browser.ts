@@ -3,7 +3,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import sparticuz from '@sparticuz/chromium';
 import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
-import { onTestFinished } from 'vitest';
+import { afterAll, beforeAll, onTestFailed, onTestFinished } from 'vitest';
 
 /**
  * Chromium for the e2e specs: the binary shipped inside the @sparticuz/chromium npm package
@@ -221,3 +221,37 @@ export async function screenshot(page: Page, name: string, options: { fullPage?:
   await page.screenshot({ path: file, fullPage: options.fullPage ?? false, animations: 'disabled', caret: 'hide' });
   return file;
 }
+
+/** Signs in once for a block of tests; the page is closed (after a last check) in afterAll. */
+export function signedIn(baseUrl: string, username: string, password: () => string) {
+  let app: AppPage | undefined;
+  beforeAll(async () => {
+    app = await newPage(baseUrl);
+    await signIn(app.page, username, password());
+  });
+  afterAll(async () => {
+    if (!app) return;
+    try {
+      await signOut(app.page);
+    } finally {
+      await app.close();
+    }
+  });
+  /** The shared page; a failing test leaves a screenshot of it. */
+  return (): AppPage => {
+    if (!app) throw new Error(`${username} is not signed in`);
+    const shared = app;
+    onTestFailed(async ({ task }) => {
+      await screenshot(shared.page, `failed-${task.name}`).catch(() => undefined);
+    });
+    return shared;
+  };
+}
+
+/** The <input> of an antd field whose data-testid lands on the input itself or on a wrapper. */
+export function inputOf(scope: Page | Locator, testId: string): Locator {
+  return scope.locator(`input[data-testid="${testId}"], [data-testid="${testId}"] input`).first();
+}
+
+/** An open antd Select / TreeSelect dropdown (rendered in a portal at the end of <body>). */
+export const openDropdown = (page: Page) => page.locator('.ant-select-dropdown:visible');

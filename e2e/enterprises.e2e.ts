@@ -1,8 +1,8 @@
 import ExcelJS from 'exceljs';
-import type { Download, Locator, Page, Response } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it, onTestFailed } from 'vitest';
+import type { Download, Page, Response } from 'playwright-core';
+import { afterAll, describe, expect, inject, it } from 'vitest';
 import { enterpriseColumns, formatWan, organizationCodeCheckDigit, usccCheckDigit, validateUscc } from '@zhiyuan/core';
-import { closeBrowser, newPage, screenshot, signIn, signOut, waitForText, type AppPage } from './browser';
+import { closeBrowser, inputOf, openDropdown, screenshot, signedIn, waitForText } from './browser';
 
 /**
  * The enterprise registry as the zone-wide statistician (search, filter, detail page; import of a
@@ -14,39 +14,6 @@ const baseUrl = inject('baseUrl');
 const stamp = Date.now().toString(36);
 /** Every enterprise this spec imports carries it (a rerun against E2E_BASE_URL does not collide). */
 const prefix = `E2E示例${stamp}`;
-
-/** Signs in once for a block of tests; the page is closed (after a last check) in afterAll. */
-function signedIn(username: string, password: () => string) {
-  let app: AppPage | undefined;
-  beforeAll(async () => {
-    app = await newPage(baseUrl);
-    await signIn(app.page, username, password());
-  });
-  afterAll(async () => {
-    if (!app) return;
-    try {
-      await signOut(app.page);
-    } finally {
-      await app.close();
-    }
-  });
-  /** The shared page; a failing test leaves a screenshot of it. */
-  return (): AppPage => {
-    if (!app) throw new Error(`${username} is not signed in`);
-    const shared = app;
-    onTestFailed(async ({ task }) => {
-      await screenshot(shared.page, `failed-${task.name}`).catch(() => undefined);
-    });
-    return shared;
-  };
-}
-
-/** The <input> of an antd field whose data-testid lands on the input itself or on a wrapper. */
-function inputOf(scope: Page | Locator, testId: string): Locator {
-  return scope.locator(`input[data-testid="${testId}"], [data-testid="${testId}"] input`).first();
-}
-
-const openDropdown = (page: Page) => page.locator('.ant-select-dropdown:visible');
 
 /** "共 123 家企业" above the registry table. */
 const totalText = (page: Page) => page.getByText(/^共 \d+ 家企业$/);
@@ -99,7 +66,7 @@ function uscc(seed: number): string {
 afterAll(closeBrowser);
 
 describe('the registry, as the zone-wide statistician', () => {
-  const statistician = signedIn('demo_statistician', () => inject('demoPassword'));
+  const statistician = signedIn(baseUrl, 'demo_statistician', () => inject('demoPassword'));
 
   it('search narrows the list, a park filter narrows it further, and a name opens the detail page with its tabs', { timeout: 120_000 }, async () => {
     const app = statistician();
