@@ -294,3 +294,18 @@ describe('enterprise accounts', () => {
     expect((await t.app.inject(as(admin, 'POST', '/api/users', user({ enterpriseId: e.id })))).statusCode).toBe(201);
   });
 });
+
+describe('search at the edges', () => {
+  it('a whole USCC finds exactly its enterprise; a two-character fragment matches through the index alone; a common fragment caps its count', async () => {
+    const e = (await t.app.inject(as(stat, 'POST', '/api/enterprises', { ...body(70), name: '边界检索示例有限公司' }))).json();
+    const byCode = (await t.app.inject(as(stat, 'GET', `/api/enterprises?q=${uscc(70).toLowerCase()}`))).json();
+    expect(byCode.items.map((x: { id: string }) => x.id)).toEqual([e.id]);
+    const two = (await t.app.inject(as(stat, 'GET', `/api/enterprises?q=${encodeURIComponent('边界')}`))).json();
+    expect(two).toMatchObject({ total: 1, totalCapped: false });
+    // Every demo enterprise is named …（示例）: far more than the cap of 1,000.
+    const common = (await t.app.inject(as(stat, 'GET', `/api/enterprises?q=${encodeURIComponent('示例')}&pageSize=5`))).json();
+    expect(common).toMatchObject({ total: 1000, totalCapped: true });
+    expect(common.items).toHaveLength(5);
+    expect(common.items[0].name.length).toBeLessThanOrEqual(common.items[4].name.length); // shorter names first
+  });
+});

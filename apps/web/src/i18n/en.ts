@@ -434,6 +434,7 @@ export const en: Messages = {
     colon: ': ',
     paren: ' ({{text}})',
     total: '{{count}} enterprises',
+    totalCapped: 'More than {{count}} enterprises — add filters to narrow the search',
     empty: 'The registry has no enterprises yet',
     emptyHint: 'Register them one by one with “New enterprise”, or import a workbook.',
     emptyFiltered: 'No enterprise matches the filters',

@@ -433,6 +433,7 @@ export const zhCN = {
     colon: '：',
     paren: '（{{text}}）',
     total: '共 {{count}} 家企业',
+    totalCapped: '超过 {{count}} 家企业，请加筛选条件缩小范围',
     empty: '企业库中还没有企业',
     emptyHint: '可点击“新建企业”逐家登记，或批量导入。',
     emptyFiltered: '没有符合筛选条件的企业',

@@ -200,7 +200,9 @@ export const enterpriseListItem = enterprise.pick({
   updatedAt: true,
 });
 export type EnterpriseListItem = z.infer<typeof enterpriseListItem>;
-export const enterprisePage = pageOf(enterpriseListItem);
+export const enterprisePage = pageOf(enterpriseListItem).extend({
+  totalCapped: z.boolean().describe('true when a text search matched more than `total` enterprises (counting stops there)'),
+});
 
 export const similarQuery = z.object({ name: text(100), parkId: uuid, excludeId: uuid.optional() });
 export const similarList = z.object({ items: z.array(similarEnterprise) });

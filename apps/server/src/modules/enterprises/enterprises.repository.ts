@@ -21,13 +21,24 @@ const holdsQualification = (kind: string, today: string) => sql`EXISTS (
   SELECT 1 FROM ${qualifications} q WHERE q.enterprise_id = ${enterprises.id} AND q.kind = ${kind}
   AND q.valid_from <= ${today} AND (q.valid_to IS NULL OR q.valid_to >= ${today}))`;
 
-/** Partial match on name, former names or USCC; the bigram index narrows, ILIKE confirms. */
+const wholeUscc = /^[0-9A-HJ-NPQRTUWXY]{18}$/i;
+
+/**
+ * Partial match on name, former names or USCC (ADR 0006): the bigram index narrows and ILIKE
+ * confirms. Two characters are one bigram, so the index alone is exact; a whole USCC is an equality.
+ */
 function textMatch(q: string): SQL {
+  if (wholeUscc.test(q)) return eq(enterprises.uscc, q.toUpperCase());
   const p = likePattern(q);
   const confirm = or(ilike(enterprises.name, p), ilike(enterprises.uscc, p), sql`array_to_string(${enterprises.formerNames}, '|') ILIKE ${p}`)!;
-  if (q.replace(/\s+/g, '').length < 2) return confirm;
-  return and(sql`${enterprises.searchGrams} @> enterprise_search_grams(${q}, '{}'::text[], '')`, confirm)!;
+  const compact = q.replace(/\s+/g, '');
+  if (compact.length < 2) return confirm;
+  const grams = sql`${enterprises.searchGrams} @> enterprise_search_grams(${q}, '{}'::text[], '')`;
+  return compact.length === 2 && compact === q ? grams : and(grams, confirm)!;
 }
+
+/** Text searches count matches up to this many. */
+export const COUNT_CAP = 1000;
 
 export type ListFilter = Omit<EnterpriseFilter, 'parkId'> & { parkIds?: string[] };
 
@@ -62,18 +73,21 @@ const sortable = {
 export async function listEnterprises(db: Db, scope: EnterpriseScope, f: ListFilter, today: string, page: number, pageSize: number, sort?: string) {
   const where = filterWhere(scope, f, today);
   // With a search text, shorter names containing it come first; otherwise the latest changes.
-  const fallback = f.q ? sql`length(${enterprises.name}), ${enterprises.name}` : sql`${enterprises.updatedAt} DESC`;
+  const order = sort ? [orderFrom(sort, sortable, sql`${enterprises.updatedAt} DESC`), enterprises.id] : f.q ? [sql`length(${enterprises.name})`, enterprises.name, enterprises.id] : [sql`${enterprises.updatedAt} DESC`, enterprises.id];
+  // A search for a common fragment (科技) can match most of the registry: beyond COUNT_CAP the total is "more than".
+  const counted = f.q ? db.select({ n: sql<number>`1` }).from(enterprises).where(where).limit(COUNT_CAP + 1) : undefined;
   const [items, [count]] = await Promise.all([
     db
       .select()
       .from(enterprises)
       .where(where)
-      .orderBy(orderFrom(sort, sortable, fallback), enterprises.id)
+      .orderBy(...order)
       .limit(pageSize)
       .offset((page - 1) * pageSize),
-    db.select({ n: sql<number>`count(*)::int` }).from(enterprises).where(where),
+    counted ? db.select({ n: sql<number>`count(*)::int` }).from(counted.as('c')) : db.select({ n: sql<number>`count(*)::int` }).from(enterprises).where(where),
   ]);
-  return { items, total: count?.n ?? 0 };
+  const n = count?.n ?? 0;
+  return { items, total: Math.min(n, COUNT_CAP), totalCapped: n > COUNT_CAP };
 }
 
 /** Every matching enterprise in id order, one batch at a time (exports). */

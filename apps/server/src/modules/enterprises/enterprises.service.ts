@@ -136,7 +136,7 @@ export function createEnterprisesService({ db, audit, parks, users, cipher, cloc
 
     async list(ctx: RequestContext, f: EnterpriseFilter, page: number, pageSize: number, sort?: string) {
       const r = await repo.listEnterprises(db, await scopeOf(ctx), await listFilter(f), today(), page, pageSize, sort);
-      return { items: (await present(r.items)).map(toListItem), total: r.total, page, pageSize };
+      return { items: (await present(r.items)).map(toListItem), total: r.total, totalCapped: r.totalCapped, page, pageSize };
     },
 
     async get(ctx: RequestContext, id: string) {

@@ -57,10 +57,13 @@ export const enterprises = pgTable(
     index('enterprises_search_grams_idx').using('gin', t.searchGrams),
     index('enterprises_park_name_key_idx').on(t.parkId, t.nameKey),
     index('enterprises_name_idx').on(t.name),
+    // The default order of a text search (shorter names first): a page is read off the index, not sorted.
+    index('enterprises_name_length_idx').on(sql`length(${t.name})`, t.name, t.id),
     index('enterprises_industry_idx').on(t.industrySection, t.industryCode),
     index('enterprises_officer_idx').on(t.serviceOfficerId),
     index('enterprises_tags_idx').using('gin', t.tags),
-    index('enterprises_updated_idx').on(t.updatedAt),
+    // The landing page's order; id breaks the ties of rows written by one import.
+    index('enterprises_updated_idx').on(t.updatedAt.desc(), t.id),
   ],
 );
 

@@ -179,7 +179,7 @@ export function EnterprisesPage() {
         dataSource={list.data?.items}
         loading={list.isFetching}
         search={false}
-        headerTitle={list.data ? <Typography.Text type="secondary">{t('enterprises.total', { count: list.data.total })}</Typography.Text> : undefined}
+        headerTitle={list.data ? <Typography.Text type="secondary">{t(list.data.totalCapped ? 'enterprises.totalCapped' : 'enterprises.total', { count: list.data.total })}</Typography.Text> : undefined}
         pagination={{
           current: state.page,
           pageSize: state.pageSize,
