@@ -78,6 +78,9 @@ describe('import', () => {
     expect(again.result).toEqual({ created: 0, updated: 0, unchanged: 3 });
     const history = (await t.app.inject(as(stat, 'GET', `/api/enterprises/${list.id}/history`))).json();
     expect(history.items.map((h: { action: string }) => h.action)).toEqual(['enterprise.import.create']);
+    // The import's entries joined the hash chain in one batch; the chain still verifies.
+    const auditor = await login(t.app, 'demo_auditor', DEMO_PASSWORD);
+    expect((await t.app.inject(as(auditor, 'GET', '/api/audit/verify'))).json()).toMatchObject({ ok: true });
   });
 
   it('updates by USCC: blank cells leave fields alone; the preview lists field changes; an export imports back unchanged', async () => {

@@ -1,6 +1,7 @@
 import { and, asc, desc, eq, gt, gte, ilike, lte, or, sql, type SQL } from 'drizzle-orm';
 import type { Db, Executor } from '../../db/pool';
 import { auditLog } from './audit.tables';
+import { insertRecordset } from '../../db/recordset';
 import { GENESIS, entryHash, type Chained } from './audit.chain';
 
 // One lock for the whole chain: entries get their predecessor's hash in commit order.
@@ -21,7 +22,9 @@ export type AuditFilter = {
  * a transaction of its own: the lock needs one. Many entries (an import) cost one lock and a few
  * multi-row inserts.
  */
-export async function appendEntries(executor: Executor, entries: Chained[], batch = 1000): Promise<void> {
+const chainedColumns = ['at', 'actorId', 'actorName', 'ip', 'userAgent', 'action', 'targetType', 'targetId', 'result', 'summary', 'prevHash', 'hash'];
+
+export async function appendEntries(executor: Executor, entries: Chained[], batch = 2000): Promise<void> {
   if (entries.length === 0) return;
   await executor.transaction(async (tx) => {
     await tx.execute(sql`SELECT pg_advisory_xact_lock(${CHAIN_LOCK})`);
@@ -32,7 +35,8 @@ export async function appendEntries(executor: Executor, entries: Chained[], batc
       prevHash = row.hash;
       return row;
     });
-    for (let i = 0; i < rows.length; i += batch) await tx.insert(auditLog).values(rows.slice(i, i + batch));
+    if (rows.length === 1) await tx.insert(auditLog).values(rows);
+    else await insertRecordset(tx, auditLog, chainedColumns, rows, { batch });
   });
 }
 

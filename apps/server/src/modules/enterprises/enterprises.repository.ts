@@ -2,6 +2,7 @@ import { and, asc, eq, getTableColumns, gt, ilike, inArray, isNull, lte, gte, or
 import type { EnterpriseFilter } from '@zhiyuan/core';
 import type { Db, Executor } from '../../db/pool';
 import { likePattern, orderFrom } from '../../db/paging';
+import { insertRecordset } from '../../db/recordset';
 import { enterprises, qualifications, statusEvents } from './enterprises.tables';
 import type { EnterpriseScope } from './enterprise-scope';
 
@@ -140,31 +141,21 @@ export const updateEnterprise = async (tx: Executor, id: string, v: Partial<NewE
   (await tx.update(enterprises).set({ ...v, updatedAt: new Date() }).where(eq(enterprises.id, id)).returning())[0]!;
 
 /** Inserts or replaces whole rows by USCC, a batch per statement (imports). */
-/**
- * Inserts or replaces whole rows by USCC. Each batch travels as one jsonb parameter expanded by
- * jsonb_to_recordset: binding ~30 parameters per row through the query builder cost more CPU than
- * PostgreSQL's own work (bench/README.md, enterprise import).
- */
-export async function upsertEnterprises(tx: Executor, rows: NewEnterprise[], batch = 2000): Promise<{ id: string; uscc: string }[]> {
-  const out: { id: string; uscc: string }[] = [];
+/** Inserts or replaces whole rows by USCC (imports), a few thousand per statement. */
+export async function upsertEnterprises(tx: Executor, rows: NewEnterprise[]): Promise<{ id: string; uscc: string }[]> {
   const columns = Object.entries(getTableColumns(enterprises)).filter(([k]) => !['id', 'searchGrams', 'createdAt', 'updatedAt'].includes(k));
-  const names = sql.raw(columns.map(([, c]) => `"${c.name}"`).join(', '));
-  const recordType = sql.raw(columns.map(([, c]) => `"${c.name}" ${c.getSQLType()}`).join(', '));
-  // A column left out of a new row takes the table's default, as a plain INSERT would.
-  const values = sql.raw(columns.map(([, c]) => (recordDefaults[c.name] ? `coalesce(r."${c.name}", ${recordDefaults[c.name]})` : `r."${c.name}"`)).join(', '));
   const updates = sql.raw([...columns.filter(([k]) => k !== 'uscc').map(([, c]) => `"${c.name}" = excluded."${c.name}"`), 'updated_at = now()'].join(', '));
-  for (let i = 0; i < rows.length; i += batch) {
-    const json = JSON.stringify(rows.slice(i, i + batch).map((row) => Object.fromEntries(columns.map(([k, c]) => [c.name, row[k as keyof NewEnterprise] ?? null]))));
-    const r = await tx.execute<{ id: string; uscc: string }>(sql`
-      INSERT INTO ${enterprises} (${names}) SELECT ${values} FROM jsonb_to_recordset(${json}::jsonb) AS r(${recordType})
-      ON CONFLICT (uscc) DO UPDATE SET ${updates} RETURNING id, uscc`);
-    out.push(...r.rows);
-  }
-  return out;
+  return insertRecordset<{ id: string; uscc: string }>(
+    tx,
+    enterprises,
+    columns.map(([k]) => k),
+    rows,
+    { defaults: enterpriseDefaults, onConflict: sql`ON CONFLICT (uscc) DO UPDATE SET ${updates}`, returning: ['id', 'uscc'] },
+  );
 }
 
 /** SQL defaults of the NOT NULL columns an imported row may leave out (see enterprises.tables.ts). */
-const recordDefaults: Record<string, string> = {
+const enterpriseDefaults: Record<string, string> = {
   former_names: `'{}'::text[]`,
   above_scale: 'false',
   listing_stage: `'none'`,
@@ -205,9 +196,8 @@ export async function validKindsOf(db: Executor, enterpriseIds: string[], today:
 export const listStatusEvents = (db: Executor, enterpriseId: string) =>
   db.select().from(statusEvents).where(eq(statusEvents.enterpriseId, enterpriseId)).orderBy(sql`${statusEvents.on} DESC, ${statusEvents.createdAt} DESC`);
 
-export const insertStatusEvents = async (tx: Executor, rows: (typeof statusEvents.$inferInsert)[], batch = 2000) => {
-  for (let i = 0; i < rows.length; i += batch) await tx.insert(statusEvents).values(rows.slice(i, i + batch));
-};
+export const insertStatusEvents = (tx: Executor, rows: (typeof statusEvents.$inferInsert)[]) =>
+  insertRecordset(tx, statusEvents, ['enterpriseId', 'kind', 'on', 'destination', 'note', 'actorId', 'actorName'], rows);
 
 export const insertStatusEvent = async (tx: Executor, v: typeof statusEvents.$inferInsert) => (await tx.insert(statusEvents).values(v).returning())[0]!;
 
