@@ -84,9 +84,10 @@ describe('import', () => {
   });
 
   it('updates by USCC: blank cells leave fields alone; the preview lists field changes; an export imports back unchanged', async () => {
-    const { preview } = await previewAndCommit(stat, await workbook([{ uscc: uscc(1, '110114'), headcount: 55, aboveScale: '是' }], { headers: ['统一社会信用代码', '从业人员（人）', '规上企业'] }));
+    const preview = (await upload(stat, await workbook([{ uscc: uscc(1, '110114'), headcount: 55, aboveScale: '是' }], { headers: ['统一社会信用代码', '从业人员（人）', '规上企业'] }))).json();
     expect(preview).toMatchObject({ created: 0, updated: 1 });
     const changes = (await t.app.inject(as(stat, 'GET', `/api/enterprises/imports/${preview.id}/changes?action=update`))).json();
+    expect((await t.app.inject(as(stat, 'POST', `/api/enterprises/imports/${preview.id}/commit`))).json()).toEqual({ created: 0, updated: 1, unchanged: 0 });
     expect(changes.items[0].fields).toEqual([
       { field: 'aboveScale', label: '规上企业', before: '否', after: '是' },
       { field: 'headcount', label: '从业人员（人）', before: 40, after: 55 },

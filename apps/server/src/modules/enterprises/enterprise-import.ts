@@ -188,6 +188,7 @@ export function createEnterpriseImport({ db, audit, parks, users, enterprises, c
       const items = await plan(ctx, scope, rows, problems);
       problems.throwIfAny();
       const count = (a: ImportItem['action']) => items.filter((i) => i.action === a).length;
+      await imports.deleteStalePreviews(db, new Date(clock().getTime() - PREVIEW_TTL_MS));
       const staged = await imports.insertImport(db, { userId: ctx.actor.id, fileName: fileName.slice(0, 200), rows: items.length, created: count('create'), updated: count('update'), unchanged: count('unchanged'), items });
       return previewOf(staged);
     },

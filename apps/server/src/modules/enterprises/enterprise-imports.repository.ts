@@ -1,4 +1,4 @@
-import { and, eq, getTableColumns, sql } from 'drizzle-orm';
+import { and, eq, getTableColumns, lt, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/pool';
 import { enterpriseImports } from './enterprises.tables';
 
@@ -13,7 +13,11 @@ export const findImport = async (db: Executor, id: string, userId: string | null
 
 export const lockImport = async (tx: Executor, id: string) => (await tx.select().from(enterpriseImports).where(eq(enterpriseImports.id, id)).for('update').limit(1))[0];
 
-export const markCommitted = (tx: Executor, id: string, at: Date) => tx.update(enterpriseImports).set({ status: 'committed', committedAt: at }).where(eq(enterpriseImports.id, id));
+/** A committed batch keeps its counts; its plan (tens of MB for a large file) is dropped. */
+export const markCommitted = (tx: Executor, id: string, at: Date) => tx.update(enterpriseImports).set({ status: 'committed', committedAt: at, items: [] }).where(eq(enterpriseImports.id, id));
+
+/** Previews nobody committed within their time to live. */
+export const deleteStalePreviews = (db: Executor, before: Date) => db.delete(enterpriseImports).where(and(eq(enterpriseImports.status, 'previewed'), lt(enterpriseImports.createdAt, before)));
 
 type ItemView = { row: number; uscc: string; name: string; action: 'create' | 'update' | 'unchanged'; fields: { field: string; label: string; before: unknown; after: unknown }[] };
 
