@@ -88,7 +88,8 @@ export async function listEnterprises(db: Db, scope: EnterpriseScope, f: ListFil
     counted ? db.select({ n: sql<number>`count(*)::int` }).from(counted.as('c')) : db.select({ n: sql<number>`count(*)::int` }).from(enterprises).where(where),
   ]);
   const n = count?.n ?? 0;
-  return { items, total: Math.min(n, COUNT_CAP), totalCapped: n > COUNT_CAP };
+  const capped = !!counted && n > COUNT_CAP;
+  return { items, total: capped ? COUNT_CAP : n, totalCapped: capped };
 }
 
 /** Every matching enterprise in id order, one batch at a time (exports). */
