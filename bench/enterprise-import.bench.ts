@@ -18,6 +18,7 @@ import { createDatabase } from '../apps/server/src/db/pool';
 import { bootstrap } from '../apps/server/src/seed/bootstrap';
 import { demoSubParks } from '../apps/server/src/seed/zhongguancun';
 import { withBenchDatabase } from './bench-db';
+import { mulberry32 } from '../apps/server/src/seed/demo-enterprises';
 
 const ROWS = Number(process.env.BENCH_ROWS ?? 30_000);
 const BARE_RUNS = Number(process.env.BENCH_RUNS ?? 3);
@@ -26,17 +27,6 @@ const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} MB`;
 
 // ---------------------------------------------------------------- the file
 
-/** Mulberry32: the same file on every run. */
-function prng(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const DIVISION: Record<string, string> = { 海淀区: '110108', 昌平区: '110114', 顺义区: '110113', 大兴区: '110115', 房山区: '110111', 通州区: '110112', 东城区: '110101', 西城区: '110102', 朝阳区: '110105', 丰台区: '110106', 石景山区: '110107', 门头沟区: '110109', 平谷区: '110117', 怀柔区: '110116', 密云区: '110118', 延庆区: '110119' };
 // Haidian holds most of the zone's enterprises.
@@ -120,7 +110,7 @@ async function writeFile(file: string): Promise<void> {
   const ws = wb.addWorksheet('企业名录');
   ws.columns = enterpriseColumns.map((c) => ({ key: c.key, width: c.width, ...(c.key === 'establishedOn' || c.key === 'movedInOn' ? { style: { numFmt: 'yyyy-mm-dd' } } : {}) }));
   ws.addRow(enterpriseColumns.map((c) => c.header)).commit();
-  const rnd = prng(20261123);
+  const rnd = mulberry32(20261123);
   for (let i = 1; i <= ROWS; i++) {
     const v = templateRow(i, rnd);
     if (i <= 3 && !validateUscc(v.get('uscc') as string).valid) throw new Error(`bad USCC ${String(v.get('uscc'))}`);

@@ -17,6 +17,7 @@ import { createDatabase } from '../apps/server/src/db/pool';
 import { bootstrap } from '../apps/server/src/seed/bootstrap';
 import { loadEnterprises } from '../scripts/gen-enterprises';
 import { withBenchDatabase } from './bench-db';
+import { mulberry32 } from '../apps/server/src/seed/demo-enterprises';
 
 const COUNT = Number(process.env.BENCH_ENTERPRISES ?? 200_000);
 const DURATION = Number(process.env.BENCH_SECONDS ?? 10);
@@ -95,17 +96,6 @@ function load(job: Job): Promise<Load> {
   });
 }
 
-/** Mulberry32, for a term set that is the same on every run. */
-function prng(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /**
  * Terms taken from the loaded names and codes: brand names (字号) of 2 characters (most searches)
@@ -115,7 +105,7 @@ function prng(seed: number) {
  * search in eight is a generic word.
  */
 async function pickTerms(pool: pg.Pool): Promise<string[]> {
-  const rnd = prng(4);
+  const rnd = mulberry32(4);
   const { rows } = await pool.query<{ name: string; uscc: string }>(`SELECT name, uscc FROM enterprises ORDER BY md5(uscc) LIMIT 400`);
   const core = (name: string) =>
     name
