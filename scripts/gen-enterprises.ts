@@ -20,7 +20,7 @@ import { drizzle } from 'drizzle-orm/node-postgres';
 import type { PgTable } from 'drizzle-orm/pg-core';
 import pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
-import { shanghaiToday } from '@zhiyuan/core';
+import { shanghaiDate } from '@zhiyuan/core';
 import { aes256GcmCipher, type FieldCipher } from '../apps/server/src/crypto/field-cipher';
 import { enterprises, qualifications, statusEvents } from '../apps/server/src/modules/enterprises/enterprises.tables';
 import { generateDemoEnterprises, type DemoEnterprise, type DemoPark } from '../apps/server/src/seed/demo-enterprises';
@@ -87,7 +87,7 @@ export async function loadEnterprises(pool: pg.Pool, opts: LoadOptions): Promise
     }
     phase('prepare');
 
-    const today = opts.today ?? shanghaiToday();
+    const today = opts.today ?? shanghaiDate(new Date());
     const seed = opts.seed ?? 1;
     const serialBase = SERIAL_START + existing;
     const counts = { enterprises: 0, qualifications: 0, events: 0 };

@@ -3,8 +3,11 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import {
+  addDays,
   addWorkingDays,
+  addYears,
   createCalendar,
+  daysBetween,
   dueFromInstant,
   endOfShanghaiDay,
   isWorkingDay,
@@ -282,5 +285,47 @@ describe('missingCalendarYearReminder', () => {
     expect(missingCalendarYearReminder([2025], new Date('2025-10-31T15:59:59Z'))).toBeNull();
     // 2025-12-31T16:00Z is 1 January 2026 in Shanghai: no reminder until November
     expect(missingCalendarYearReminder([2025], new Date('2025-12-31T16:00:00Z'))).toBeNull();
+  });
+});
+
+describe('daysBetween', () => {
+  it('counts whole days, negative once passed', () => {
+    expect(daysBetween('2025-03-01', '2025-03-01')).toBe(0);
+    expect(daysBetween('2025-03-01', '2025-03-02')).toBe(1);
+    expect(daysBetween('2025-03-01', '2025-02-28')).toBe(-1);
+    expect(daysBetween('2025-02-01', '2025-03-01')).toBe(28);
+    expect(daysBetween('2024-02-01', '2024-03-01')).toBe(29);
+    expect(daysBetween('2025-01-01', '2026-01-01')).toBe(365);
+    expect(daysBetween('2025-03-01', '2025-05-30')).toBe(90);
+  });
+});
+
+describe('shanghaiDate of an instant', () => {
+  it('switches date at midnight Beijing time (16:00 UTC)', () => {
+    expect(shanghaiDate(new Date('2025-01-01T15:59:59.999Z'))).toBe('2025-01-01');
+    expect(shanghaiDate(new Date('2025-01-01T16:00:00.000Z'))).toBe('2025-01-02');
+    expect(shanghaiDate(new Date('2024-12-31T16:00:00Z'))).toBe('2025-01-01');
+    expect(shanghaiDate(new Date('2025-01-01T00:00:00Z'))).toBe('2025-01-01');
+    expect(shanghaiDate(new Date('2024-02-28T16:30:00Z'))).toBe('2024-02-29');
+  });
+
+  it('of now', () => {
+    expect(shanghaiDate(new Date())).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+  });
+});
+
+describe('addDays, daysBetween, addYears', () => {
+  it('agrees with Date', () => {
+    const base = Date.UTC(1990, 0, 1);
+    for (let i = 0; i < 20_000; i += 7) {
+      const iso = new Date(base + i * 86_400_000).toISOString().slice(0, 10);
+      for (const n of [-400, -1, 0, 1, 59, 365, 1096]) expect(addDays(iso, n)).toBe(new Date(base + (i + n) * 86_400_000).toISOString().slice(0, 10));
+      expect(daysBetween('1990-01-01', iso)).toBe(i);
+      const d = new Date(base + i * 86_400_000);
+      d.setUTCFullYear(d.getUTCFullYear() + 3);
+      expect(addYears(iso, 3)).toBe(d.toISOString().slice(0, 10));
+    }
+    expect(addYears('2024-02-29', 1)).toBe('2025-03-01');
+    expect(addYears('2025-03-01', -1)).toBe('2024-03-01');
   });
 });

@@ -1,13 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import {
   applyStatusEvent,
-  daysUntil,
   defaultQualificationKinds,
   emergingIndustries,
   emergingIndustryCodes,
   enterpriseNameKey,
   enterpriseStatuses,
-  shanghaiToday,
   statusEventKinds,
   type EnterpriseStatus,
   type StatusEventKind,
@@ -80,32 +78,6 @@ describe('enterpriseNameKey', () => {
     const keys = names.map(enterpriseNameKey);
     expect(new Set(keys).size).toBe(names.length);
     expect(keys.every((k) => k.length > 0)).toBe(true);
-  });
-});
-
-describe('daysUntil', () => {
-  it('counts whole days, negative once passed', () => {
-    expect(daysUntil('2025-03-01', '2025-03-01')).toBe(0);
-    expect(daysUntil('2025-03-02', '2025-03-01')).toBe(1);
-    expect(daysUntil('2025-02-28', '2025-03-01')).toBe(-1);
-    expect(daysUntil('2025-03-01', '2025-02-01')).toBe(28);
-    expect(daysUntil('2024-03-01', '2024-02-01')).toBe(29);
-    expect(daysUntil('2026-01-01', '2025-01-01')).toBe(365);
-    expect(daysUntil('2025-05-30', '2025-03-01')).toBe(90);
-  });
-});
-
-describe('shanghaiToday', () => {
-  it('switches date at midnight Beijing time (16:00 UTC)', () => {
-    expect(shanghaiToday(new Date('2025-01-01T15:59:59.999Z'))).toBe('2025-01-01');
-    expect(shanghaiToday(new Date('2025-01-01T16:00:00.000Z'))).toBe('2025-01-02');
-    expect(shanghaiToday(new Date('2024-12-31T16:00:00Z'))).toBe('2025-01-01');
-    expect(shanghaiToday(new Date('2025-01-01T00:00:00Z'))).toBe('2025-01-01');
-    expect(shanghaiToday(new Date('2024-02-28T16:30:00Z'))).toBe('2024-02-29');
-  });
-
-  it('defaults to now', () => {
-    expect(shanghaiToday()).toMatch(/^\d{4}-\d{2}-\d{2}$/);
   });
 });
 

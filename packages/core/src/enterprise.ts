@@ -112,13 +112,3 @@ export function enterpriseNameKey(name: string): string {
   for (const f of legalForms) if (s.endsWith(f)) s = s.slice(0, -f.length);
   return s;
 }
-
-/** Whole days from `today` to `date` (both YYYY-MM-DD); negative when the date has passed. */
-export function daysUntil(date: string, today: string): number {
-  return Math.round((Date.parse(`${date}T00:00:00Z`) - Date.parse(`${today}T00:00:00Z`)) / 86_400_000);
-}
-
-/** Today's date in Asia/Shanghai (business dates are Beijing time). */
-export function shanghaiToday(now: Date = new Date()): string {
-  return new Date(now.getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
-}

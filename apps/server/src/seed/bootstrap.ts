@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { generatePassword, roleCodes, roleNames, shanghaiToday, type RoleCode } from '@zhiyuan/core';
+import { generatePassword, roleCodes, roleNames, shanghaiDate, type RoleCode } from '@zhiyuan/core';
 import type { Config } from '../config';
 import type { Db, Tx } from '../db/pool';
 import { systemContext } from '../context';
@@ -57,7 +57,7 @@ export async function bootstrap(db: Db, services: Services, config: Config): Pro
       }
       const parks = subParks.map((p) => ({ id: p.id, code: p.code, district: p.district ?? '', center: [p.centerLon!, p.centerLat!] as [number, number], areaKm2: p.areaKm2 }));
       const officer = demoUsers.get('service_officer');
-      const seeded = await seedDemoEnterprises(tx, { parks, cipher: services.cipher, today: shanghaiToday(), count: DEMO_ENTERPRISES, ...(officer ? { serviceOfficer: { id: officer, everyNth: 10 } } : {}) });
+      const seeded = await seedDemoEnterprises(tx, { parks, cipher: services.cipher, today: shanghaiDate(new Date()), count: DEMO_ENTERPRISES, ...(officer ? { serviceOfficer: { id: officer, everyNth: 10 } } : {}) });
       demoEnterprises = seeded.count;
       // The enterprise account belongs to an active 海淀园 enterprise; the 海淀园 park admin manages it.
       const haidianEnterprises = seeded.byPark.get(haidian.code) ?? [];

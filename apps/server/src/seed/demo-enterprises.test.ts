@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { applyStatusEvent, createEnterpriseRequest, createQualificationRequest, daysUntil, enterpriseNameKey, findIndustry, sectionOfDivision, validateUscc, type EnterpriseStatus, type StatusEventKind } from '@zhiyuan/core';
-import { addDays, addYearsIso, beijingDivisionCodes, daysBetween, generateDemoEnterprises, mulberry32, usccFor, type DemoPark } from './demo-enterprises';
+import { applyStatusEvent, createEnterpriseRequest, createQualificationRequest, daysBetween, enterpriseNameKey, findIndustry, sectionOfDivision, validateUscc, type EnterpriseStatus, type StatusEventKind } from '@zhiyuan/core';
+import { beijingDivisionCodes, generateDemoEnterprises, mulberry32, usccFor, type DemoPark } from './demo-enterprises';
 import { demoSubParks } from './zhongguancun';
 
 const today = '2026-03-15';
@@ -168,7 +168,7 @@ describe('generateDemoEnterprises', () => {
       if (q.kind === 'hnte') expect(q.certificateNo).toMatch(new RegExp(`^GR${q.validFrom.slice(0, 4)}110\\d{5}$`));
     }
     const valid = all.filter(({ q }) => q.validTo === null || q.validTo >= today);
-    const expiring = valid.filter(({ q }) => q.validTo !== null && daysUntil(q.validTo, today) < 90);
+    const expiring = valid.filter(({ q }) => q.validTo !== null && daysBetween(today, q.validTo) < 90);
     expect(valid.length).toBeGreaterThan(1000);
     expect(expiring.length / valid.length).toBeGreaterThan(0.06);
     expect(expiring.length / valid.length).toBeLessThan(0.15);
@@ -219,21 +219,5 @@ describe('mulberry32', () => {
       expect(x).toBe(b());
       expect(x >= 0 && x < 1).toBe(true);
     }
-  });
-});
-
-describe('calendar arithmetic', () => {
-  it('agrees with Date', () => {
-    const base = Date.UTC(1990, 0, 1);
-    for (let i = 0; i < 20_000; i += 7) {
-      const iso = new Date(base + i * 86_400_000).toISOString().slice(0, 10);
-      for (const n of [-400, -1, 0, 1, 59, 365, 1096]) expect(addDays(iso, n)).toBe(new Date(base + (i + n) * 86_400_000).toISOString().slice(0, 10));
-      expect(daysBetween('1990-01-01', iso)).toBe(i);
-      const d = new Date(base + i * 86_400_000);
-      d.setUTCFullYear(d.getUTCFullYear() + 3);
-      expect(addYearsIso(iso, 3)).toBe(d.toISOString().slice(0, 10));
-    }
-    expect(addYearsIso('2024-02-29', 1)).toBe('2025-03-01');
-    expect(addYearsIso('2025-03-01', -1)).toBe('2024-03-01');
   });
 });

@@ -2,7 +2,10 @@
 // options give the same records. Every name carries 示例, every USCC has a valid check digit and
 // an organisation code that no real enterprise holds (a scrambled serial number, see usccFor).
 import {
+  addDays,
+  addYears,
   applyStatusEvent,
+  daysBetween,
   defaultQualificationKinds,
   enterpriseNameKey,
   organizationCodeCheckDigit,
@@ -197,33 +200,6 @@ const issuers: Record<string, string> = {
   tech_center: '北京市经济和信息化局',
 };
 const validityOf = new Map<string, number | null>(defaultQualificationKinds.map((k) => [k.code, k.validityYears]));
-
-// Calendar arithmetic on YYYY-MM-DD without Date objects (a few per record; 200,000 records in
-// the scale load): days since 1970-01-01 in the proleptic Gregorian calendar (H. Hinnant's algorithms).
-function dayNumber(iso: string): number {
-  const m = Number(iso.slice(5, 7));
-  const y = Number(iso.slice(0, 4)) - (m <= 2 ? 1 : 0);
-  const era = Math.floor(y / 400);
-  const yoe = y - era * 400;
-  const doy = Math.floor((153 * (m + (m > 2 ? -3 : 9)) + 2) / 5) + Number(iso.slice(8, 10)) - 1;
-  return era * 146_097 + yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy - 719_468;
-}
-function isoOfDay(days: number): string {
-  const z = days + 719_468;
-  const era = Math.floor(z / 146_097);
-  const doe = z - era * 146_097;
-  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36_524) - Math.floor(doe / 146_096)) / 365);
-  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
-  const mp = Math.floor((5 * doy + 2) / 153);
-  const d = doy - Math.floor((153 * mp + 2) / 5) + 1;
-  const m = mp < 10 ? mp + 3 : mp - 9;
-  const y = yoe + era * 400 + (m <= 2 ? 1 : 0);
-  return `${y}-${m < 10 ? '0' : ''}${m}-${d < 10 ? '0' : ''}${d}`;
-}
-export const addDays = (iso: string, days: number) => isoOfDay(dayNumber(iso) + days);
-export const daysBetween = (from: string, to: string) => dayNumber(to) - dayNumber(from);
-/** The same day `years` later (29 February becomes 1 March, as Date does). */
-export const addYearsIso = (iso: string, years: number) => isoOfDay(dayNumber(`${Number(iso.slice(0, 4)) + years}${iso.slice(4)}`));
 
 const ORG_SPACE = 31 ** 6;
 /** Positions 9–17: 'MA' (or 'MJ') + six characters of a scrambled serial + the GB 11714 check character. */
@@ -462,11 +438,11 @@ export function generateDemoEnterprises(opts: DemoOptions): DemoEnterprise[] {
     // Valid today: the certificate expires in [0, 90) days (expiring) or later within its term.
     const daysLeft = expiring ? int(0, 89) : int(90, years * 365 - 1);
     let validTo = addDays(today, daysLeft);
-    let validFrom = addDays(addYearsIso(validTo, -years), 1);
+    let validFrom = addDays(addYears(validTo, -years), 1);
     if (validFrom < establishedOn) {
       if (expiring) return null;
       validFrom = addDays(establishedOn, int(0, Math.max(0, daysBetween(establishedOn, today))));
-      validTo = addDays(addYearsIso(validFrom, years), -1);
+      validTo = addDays(addYears(validFrom, years), -1);
     }
     const reviews: DemoQualification['reviews'] = [];
     if (kind === 'hnte' && daysBetween(establishedOn, validFrom) > 3 * 365 && chance(0.6)) reviews.push({ date: addDays(validFrom, -int(30, 120)), outcome: 'passed', note: '重新认定通过' });
@@ -497,7 +473,7 @@ export function generateDemoEnterprises(opts: DemoOptions): DemoEnterprise[] {
     // A certificate that lapsed after a failed re-review.
     if (tech && !kinds.includes('hnte') && chance(0.04)) {
       const validTo = addDays(today, -int(30, 700));
-      const validFrom = addDays(addYearsIso(validTo, -3), 1);
+      const validFrom = addDays(addYears(validTo, -3), 1);
       if (validFrom >= establishedOn) out.push({ kind: 'hnte', certificateNo: certificateNo('hnte', validFrom), issuer: issuers.hnte!, validFrom, validTo, reviews: [{ date: addDays(validTo, -int(10, 90)), outcome: 'failed', note: '复审未通过' }], note: null });
     }
     return out;
@@ -507,7 +483,7 @@ export function generateDemoEnterprises(opts: DemoOptions): DemoEnterprise[] {
   function lapsedQualifications(section: string, establishedOn: string, endedOn: string): DemoQualification[] {
     if (!(section === 'I' || section === 'M' || section === 'C') || !chance(0.3)) return [];
     const validTo = addDays(endedOn, -int(0, 365));
-    const validFrom = addDays(addYearsIso(validTo, -3), 1);
+    const validFrom = addDays(addYears(validTo, -3), 1);
     if (validTo >= today || validFrom < establishedOn) return [];
     return [{ kind: 'hnte', certificateNo: certificateNo('hnte', validFrom), issuer: issuers.hnte!, validFrom, validTo, reviews: [], note: null }];
   }

@@ -1,7 +1,7 @@
 import {
   applyStatusEvent,
   enterpriseNameKey,
-  shanghaiToday,
+  shanghaiDate,
   type CreateEnterpriseRequest,
   type EnterpriseFilter,
   type StatusEventKind,
@@ -39,7 +39,7 @@ const statusEventView = (e: repo.StatusEventRow) => ({
 export type EnterpriseDeps = { db: Db; audit: AuditService; parks: ParksService; users: UserDirectory; cipher: FieldCipher; clock: () => Date };
 
 export function createEnterprisesService({ db, audit, parks, users, cipher, clock }: EnterpriseDeps) {
-  const today = () => shanghaiToday(clock());
+  const today = () => shanghaiDate(clock());
   const scopeOf = (ctx: RequestContext) => enterpriseScopeOf(ctx.actor, parks.scopeOf);
 
   /** The enterprise if the caller may see it; anything else is 404 so ids are not confirmed. */

@@ -1,4 +1,4 @@
-import { daysUntil, type Qualification, type QualificationKind } from '@zhiyuan/core';
+import { addDays, addYears, daysBetween, type Qualification, type QualificationKind } from '@zhiyuan/core';
 import type { z } from 'zod';
 import type { createQualificationKindRequest, createQualificationRequest, updateQualificationKindRequest, updateQualificationRequest } from '@zhiyuan/core';
 import type { Db } from '../../db/pool';
@@ -15,12 +15,7 @@ import * as repo from './qualifications.repository';
 const toKind = (k: repo.KindRow): QualificationKind => ({ code: k.code, name: k.name, validityYears: k.validityYears, active: k.active, sort: k.sort });
 
 /** validFrom + N years − 1 day: a certificate issued 2024-11-05 for 3 years runs to 2027-11-04. */
-function defaultValidTo(validFrom: string, years: number): string {
-  const d = new Date(`${validFrom}T00:00:00Z`);
-  d.setUTCFullYear(d.getUTCFullYear() + years);
-  d.setUTCDate(d.getUTCDate() - 1);
-  return d.toISOString().slice(0, 10);
-}
+const defaultValidTo = (validFrom: string, years: number) => addDays(addYears(validFrom, years), -1);
 
 type ExpiringInput = { days: number; parkId?: string; kind?: string };
 
@@ -50,8 +45,7 @@ export function createQualificationsService(db: Db, audit: AuditService, enterpr
 
   async function expiringFilter(input: ExpiringInput) {
     const from = enterprises.today();
-    const to = new Date(Date.parse(`${from}T00:00:00Z`) + input.days * 86_400_000).toISOString().slice(0, 10);
-    return { from, to, kind: input.kind, ...(input.parkId ? { parkIds: await parks.subtree(input.parkId) } : {}) };
+    return { from, to: addDays(from, input.days), kind: input.kind, ...(input.parkId ? { parkIds: await parks.subtree(input.parkId) } : {}) };
   }
 
   return {
@@ -136,7 +130,7 @@ export function createQualificationsService(db: Db, audit: AuditService, enterpr
       const f = await expiringFilter(input);
       const [r, names] = await Promise.all([repo.listExpiring(db, await enterprises.scopeOf(ctx), f, page, pageSize), kindNames()]);
       return {
-        items: r.items.map((x) => ({ ...toQualification(x.q, names), enterpriseName: x.enterpriseName, uscc: x.uscc, parkId: x.parkId, daysLeft: daysUntil(x.q.validTo!, f.from) })),
+        items: r.items.map((x) => ({ ...toQualification(x.q, names), enterpriseName: x.enterpriseName, uscc: x.uscc, parkId: x.parkId, daysLeft: daysBetween(f.from, x.q.validTo!) })),
         total: r.total,
         page,
         pageSize,
@@ -166,7 +160,7 @@ export function createQualificationsService(db: Db, audit: AuditService, enterpr
         certificateNo: x.q.certificateNo,
         validFrom: x.q.validFrom,
         validTo: x.q.validTo,
-        daysLeft: daysUntil(x.q.validTo!, f.from),
+        daysLeft: daysBetween(f.from, x.q.validTo!),
       }));
       return streamWorkbook([{ name: '资质到期提醒', columns, rows: [data] }]);
     },

@@ -1,5 +1,5 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { daysUntil, shanghaiToday } from '@zhiyuan/core';
+import { daysBetween, shanghaiDate } from '@zhiyuan/core';
 import { App, Button, Card, Popconfirm, Space, Table, Tag, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -13,7 +13,7 @@ import { QualificationFormModal } from './QualificationFormModal';
 export function ExpiryTag({ validTo }: { validTo: string | null }) {
   const { t } = useTranslation();
   if (!validTo) return <Tag>{t('enterprises.qualification.longTerm')}</Tag>;
-  const days = daysUntil(validTo, shanghaiToday());
+  const days = daysBetween(shanghaiDate(new Date()), validTo);
   if (days < 0) return <Tag color="red">{t('enterprises.qualification.expired')}</Tag>;
   if (days === 0) return <Tag color="orange">{t('enterprises.qualification.expiresToday')}</Tag>;
   if (days <= 90) return <Tag color="orange">{t('enterprises.qualification.expiresIn', { days })}</Tag>;
