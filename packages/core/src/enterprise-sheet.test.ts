@@ -48,6 +48,7 @@ describe('text columns', () => {
   it('trims, accepts numbers as text, enforces the length', () => {
     expect(ok('name', '  北京示例科技有限公司（示例） ')).toBe('北京示例科技有限公司（示例）');
     expect(ok('contactPhone', 13900001234)).toBe('13900001234');
+    expect(err('contactPhone', '1390000')).toBe('应为 11 位手机号或带区号的固定电话');
     expect(ok('ticker', 688001)).toBe('688001');
     expect(ok('name', 'a'.repeat(100))).toBe('a'.repeat(100));
     expect(err('name', 'a'.repeat(101))).toBe('不能超过 100 个字符');

@@ -2,7 +2,7 @@
 // use this one list, so an exported file imports back unchanged.
 import { validateUscc } from './uscc';
 import { findIndustry } from './industry';
-import { emergingIndustries, listingBoardNames, listingStageNames, tenureNames } from './enterprise';
+import { contactPhoneMessage, contactPhonePattern, emergingIndustries, listingBoardNames, listingStageNames, tenureNames } from './enterprise';
 
 /** A cell as the spreadsheet reader hands it over (formulas are rejected before this point). */
 export type RawCell = string | number | boolean | Date | null;
@@ -82,6 +82,11 @@ const list = (maxItems: number, maxLength: number) => (cell: RawCell): Parsed<st
   return long ? { error: `“${long.slice(0, 20)}”超过 ${maxLength} 个字符` } : { value: items };
 };
 
+function phone(cell: RawCell): Parsed<string> {
+  const r = text(20)(cell);
+  return 'value' in r && r.value !== null && !contactPhonePattern.test(r.value) ? { error: contactPhoneMessage } : r;
+}
+
 function uscc(cell: RawCell): Parsed<string> {
   const s = cell == null ? '' : String(cell).trim().toUpperCase();
   if (!s) return { error: '统一社会信用代码不能为空' };
@@ -123,7 +128,7 @@ export const enterpriseColumns: readonly ColumnSpec[] = [
   { key: 'latitude', header: '纬度', width: 12, hint: 'WGS84，如 39.98', parse: number({ min: -90, max: 90, decimals: 6 }) },
   { key: 'tags', header: '标签', width: 20, hint: '多个用；分隔', parse: list(30, 20) },
   { key: 'contactName', header: '联系人', width: 10, hint: '', parse: text(32) },
-  { key: 'contactPhone', header: '联系电话', width: 14, hint: '手机或固话', parse: text(20) },
+  { key: 'contactPhone', header: '联系电话', width: 14, hint: '手机或固话', parse: phone },
   { key: 'serviceOfficer', header: '服务管家', width: 12, hint: '服务管家的用户名', parse: text(32) },
   { key: 'movedInOn', header: '入驻日期', width: 12, hint: '仅新建时登记入驻，更新时忽略', parse: date },
 ];

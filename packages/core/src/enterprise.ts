@@ -89,6 +89,10 @@ export const defaultQualificationKinds = [
   { code: 'tech_center', name: '企业技术中心', validityYears: null },
 ] as const;
 
+/** A contact's phone: a mobile number or a landline with its area code. */
+export const contactPhonePattern = /^(1\d{10}|0\d{2,3}-?\d{7,8})$/;
+export const contactPhoneMessage = '应为 11 位手机号或带区号的固定电话';
+
 /** Key fields an enterprise user can only ask to change; park staff approve. */
 export const keyEnterpriseFields = ['name', 'uscc', 'parkId', 'industryCode'] as const;
 export type KeyEnterpriseField = (typeof keyEnterpriseFields)[number];

@@ -2,6 +2,8 @@ import { z } from 'zod';
 import { validateUscc } from '../uscc';
 import { findIndustry } from '../industry';
 import {
+  contactPhoneMessage,
+  contactPhonePattern,
   emergingIndustryCodes,
   enterpriseStatuses,
   keyEnterpriseFields,
@@ -15,9 +17,7 @@ import { pageOf, pageQuery, uuid } from './common';
 
 const isoDate = z.iso.date('日期格式应为 YYYY-MM-DD');
 const lonLat = z.tuple([z.number().min(-180).max(180), z.number().min(-90).max(90)]);
-/** A mobile number or a landline with its area code. */
-export const contactPhonePattern = /^(1\d{10}|0\d{2,3}-?\d{7,8})$/;
-const mobile = z.string().trim().regex(contactPhonePattern, '电话应为 11 位手机号或带区号的固定电话');
+const mobile = z.string().trim().regex(contactPhonePattern, `电话${contactPhoneMessage}`);
 const text = (max: number) => z.string().trim().min(1).max(max);
 const area = z.number().min(0).max(100_000_000);
 

@@ -1,6 +1,6 @@
 // Bulk import of the registry: parse and check the whole file, show what would change, then
 // write it all in one transaction. Rows are matched by USCC; the same file twice changes nothing.
-import { columnLetter, contactPhonePattern, enterpriseColumns, sheetText, type RawCell } from '@zhiyuan/core';
+import { columnLetter, enterpriseColumns, sheetText, type RawCell } from '@zhiyuan/core';
 import type { Db } from '../../db/pool';
 import type { RequestContext } from '../../context';
 import type { FieldCipher } from '../../crypto/field-cipher';
@@ -134,8 +134,6 @@ export function createEnterpriseImport({ db, audit, parks, users, enterprises, c
         if (!officer) problems.at(row, letter('serviceOfficer'), `“${values.serviceOfficer as string}”不是在用的服务管家用户名`);
         else ids.officerId = officer.id;
       }
-      if (values.contactPhone != null && !contactPhonePattern.test(values.contactPhone as string))
-        problems.at(row, letter('contactPhone'), '「联系电话」应为 11 位手机号或带区号的固定电话');
       if (values.listingStage === 'listed' && values.listingBoard == null && !current?.listingBoard) problems.at(row, letter('listingBoard'), '已上市企业请填写上市板块');
       const today = enterprises.today();
       if (typeof values.establishedOn === 'string' && values.establishedOn > today) problems.at(row, letter('establishedOn'), '「成立日期」不能晚于今天');

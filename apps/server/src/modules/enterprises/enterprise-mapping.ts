@@ -1,4 +1,4 @@
-import { findIndustry, type Contact, type Enterprise, type EnterpriseListItem } from '@zhiyuan/core';
+import { type Contact, type Enterprise, type EnterpriseListItem } from '@zhiyuan/core';
 import type { FieldCipher } from '../../crypto/field-cipher';
 import type { EnterpriseRow } from './enterprises.repository';
 import type { StoredContact } from './enterprises.tables';
@@ -21,8 +21,6 @@ export const readContacts = (stored: StoredContact[], cipher: FieldCipher) =>
 /** Contacts for the audit log: who, never the full number. */
 export const contactsForAudit = (stored: StoredContact[], cipher: FieldCipher) =>
   readContacts(stored, cipher).map((c) => ({ name: c.name, title: c.title, phone: c.phone ? c.phone.replace(/^(.{3}).*(.{4})$/, '$1****$2') : null, primary: c.primary }));
-
-export const sectionOf = (industryCode: string) => findIndustry(industryCode)?.section.code ?? '';
 
 /** What a row is shown with: names of its park and officer, the kinds of its valid qualifications. */
 export type Presented = { row: EnterpriseRow; parkName: string; officerName: string | null; kinds: string[] };

@@ -1,9 +1,9 @@
 // The enterprise workbook: a registry row as sheet values and back. The import template, the
 // import and the export share it, so an exported file imports back as "unchanged".
-import { enterpriseColumns, enterpriseNameKey, sheetText, type Contact } from '@zhiyuan/core';
+import { enterpriseColumns, enterpriseNameKey, sectionOfDivision, sheetText, type Contact } from '@zhiyuan/core';
 import type { FieldCipher } from '../../crypto/field-cipher';
 import { streamWorkbook, type SheetColumn } from '../../xlsx/write-workbook';
-import { readContacts, sectionOf } from './enterprise-mapping';
+import { readContacts, storeContacts } from './enterprise-mapping';
 import type { EnterpriseRow, NewEnterprise } from './enterprises.repository';
 import type { StoredContact } from './enterprises.tables';
 
@@ -99,7 +99,7 @@ export function columnsFromSheet(v: SheetValues, ids: { parkId?: string; officer
   set('operatingAddress', v.operatingAddress);
   set('parkId', ids.parkId);
   set('industryCode', v.industryCode);
-  if (typeof v.industryCode === 'string') out.industrySection = sectionOf(v.industryCode);
+  if (typeof v.industryCode === 'string') out.industrySection = (sectionOfDivision(v.industryCode) ?? '');
   set('emergingIndustry', v.emergingIndustry);
   set('aboveScale', v.aboveScale);
   set('listingStage', v.listingStage);
@@ -124,5 +124,5 @@ function withPrimary(stored: StoredContact[], name: string | null, phone: string
   const old = i >= 0 ? current[i] : undefined;
   const primary: Contact = { name: name ?? old?.name ?? '联系人', title: old?.title ?? null, phone: phone ?? old?.phone ?? null, email: old?.email ?? null, primary: true };
   const others = current.filter((_, j) => j !== i).map((c) => ({ ...c, primary: false }));
-  return [primary, ...others].map((c) => ({ name: c.name, title: c.title ?? null, phoneEnc: c.phone ? cipher.encrypt(c.phone) : null, email: c.email ?? null, primary: !!c.primary }));
+  return storeContacts([primary, ...others], cipher);
 }

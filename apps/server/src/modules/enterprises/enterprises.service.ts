@@ -1,6 +1,7 @@
 import {
   applyStatusEvent,
   enterpriseNameKey,
+  sectionOfDivision,
   shanghaiDate,
   type CreateEnterpriseRequest,
   type EnterpriseFilter,
@@ -16,7 +17,7 @@ import type { AuditService } from '../audit/audit.service';
 import type { ParksService } from '../parks/parks.service';
 import type { ParkScope } from '../parks/scope';
 import type { UserDirectory } from '../identity/user-directory';
-import { contactsForAudit, sectionOf, storeContacts, toEnterprise, toListItem, type Presented } from './enterprise-mapping';
+import { contactsForAudit, storeContacts, toEnterprise, toListItem, type Presented } from './enterprise-mapping';
 import { enterpriseScopeOf, parkInScope, type EnterpriseScope } from './enterprise-scope';
 import * as repo from './enterprises.repository';
 
@@ -97,7 +98,7 @@ export function createEnterprisesService({ db, audit, parks, users, cipher, cloc
     return {
       ...rest,
       ...(rest.name !== undefined ? { nameKey: enterpriseNameKey(rest.name) } : {}),
-      ...(rest.industryCode !== undefined ? { industrySection: sectionOf(rest.industryCode) } : {}),
+      ...(rest.industryCode !== undefined ? { industrySection: (sectionOfDivision(rest.industryCode) ?? '') } : {}),
       ...(contacts !== undefined ? { contacts: storeContacts(contacts, cipher) } : {}),
       ...(location !== undefined ? { lon: location?.[0] ?? null, lat: location?.[1] ?? null } : {}),
     };
@@ -173,7 +174,7 @@ export function createEnterprisesService({ db, audit, parks, users, cipher, cloc
       const row = await uniqueAs(
         () =>
           db.transaction(async (tx) => {
-            const created = await repo.insertEnterprise(tx, { ...columnsOf(fields), uscc: input.uscc, name: input.name, nameKey: enterpriseNameKey(input.name), parkId: input.parkId, industryCode: input.industryCode, industrySection: sectionOf(input.industryCode), status: 'active', statusSince: movedInOn });
+            const created = await repo.insertEnterprise(tx, { ...columnsOf(fields), uscc: input.uscc, name: input.name, nameKey: enterpriseNameKey(input.name), parkId: input.parkId, industryCode: input.industryCode, industrySection: (sectionOfDivision(input.industryCode) ?? ''), status: 'active', statusSince: movedInOn });
             await repo.insertStatusEvent(tx, { enterpriseId: created.id, kind: 'moved_in', on: movedInOn, actorId: ctx.actor.id, actorName: ctx.actor.name });
             await audit.record(tx, ctx, { action: 'enterprise.create', targetType: 'enterprise', targetId: created.id, summary: { after: { uscc: created.uscc, name: created.name, parkId: created.parkId, industryCode: created.industryCode } } });
             return created;
