@@ -129,7 +129,10 @@ describe('import', () => {
       expect(res.statusCode, expected.message).toBe(422);
       expect(res.json().error.details, expected.message).toContainEqual(expect.objectContaining({ row: expected.row, column: expected.column, message: expect.stringContaining(expected.message) }));
     }
-    expect(await count('导入示例1')).toBe(1); // only 导入示例1 from before; none of 10–13
+    // Columns matched by header in another order: a problem names the file's own column.
+    const reordered = await upload(stat, await workbook([{ ...row(14), park: '不存在园' }], { headers: ['所属园区', '统一社会信用代码', '企业名称', '行业代码'] }));
+    expect(reordered.json().error.details).toEqual([expect.objectContaining({ row: 2, column: 'A', message: '园区“不存在园”不存在' })]);
+    expect(await count('导入示例1')).toBe(1); // only 导入示例1 from before; none of 10–14
   });
 
   it('refuses a file that is not an xlsx (400) and one over 20 MB (413); a role without import is 403', async () => {

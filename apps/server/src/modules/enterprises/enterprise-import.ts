@@ -42,9 +42,11 @@ class Problems extends ImportProblems {
 }
 
 type ParsedRow = { row: number; values: SheetValues };
+/** The file's column letter of each column key it has (files may order or leave out columns). */
+type Letters = Map<string, string>;
 
 /** Reads the first sheet: headers by name (any order, a subset allowed), each cell through its column's parser. */
-async function parseSheet(buf: Buffer, problems: Problems): Promise<ParsedRow[]> {
+async function parseSheet(buf: Buffer, problems: Problems): Promise<{ rows: ParsedRow[]; letters: Letters }> {
   const byHeader = new Map(enterpriseColumns.map((c) => [c.header, c]));
   let columns: ((typeof enterpriseColumns)[number] | undefined)[] = [];
   const rows: ParsedRow[] = [];
@@ -66,7 +68,8 @@ async function parseSheet(buf: Buffer, problems: Problems): Promise<ParsedRow[]>
     rows.push({ row, values });
   }
   if (columns.length === 0 && problems.isEmpty) problems.at(1, 'A', '工作表为空：第一行应为表头，请使用导入模板');
-  return rows;
+  const letters: Letters = new Map(columns.flatMap((col, i) => (col ? [[col.key, columnLetter(i + 1)] as const] : [])));
+  return { rows, letters };
 }
 
 function readHeader(cells: RawCell[], byHeader: Map<string, (typeof enterpriseColumns)[number]>, problems: Problems) {
@@ -90,7 +93,7 @@ export type ImportDeps = { db: Db; audit: AuditService; parks: ParksService; use
 
 export function createEnterpriseImport({ db, audit, parks, users, enterprises, cipher, clock }: ImportDeps) {
   /** Checks every row against the registry and the caller's scope; returns the staged items or throws 422. */
-  async function plan(ctx: RequestContext, scope: EnterpriseScope, rows: ParsedRow[], problems: Problems): Promise<ImportItem[]> {
+  async function plan(scope: EnterpriseScope, { rows, letters }: { rows: ParsedRow[]; letters: Letters }, problems: Problems): Promise<ImportItem[]> {
     const [parkList, officers] = await Promise.all([parks.directory(), users.officersByUsername()]);
     const parkByCode = new Map(parkList.map((p) => [p.code.toLowerCase(), p]));
     const parksByName = new Map<string, typeof parkList>();
@@ -104,7 +107,9 @@ export function createEnterpriseImport({ db, audit, parks, users, enterprises, c
     const usccs = rows.map((r) => r.values.uscc as string | undefined).filter((u): u is string => !!u);
     for (let i = 0; i < usccs.length; i += 5000) for (const e of await repo.findByUsccsWithVersion(db, usccs.slice(i, i + 5000))) existing.set(e.uscc, e);
 
-    const letter = (key: string) => columnLetter(enterpriseColumns.findIndex((c) => c.key === key) + 1);
+    // A required column the file leaves out has no letter: the message names it.
+    const letter = (key: string) => letters.get(key) ?? '';
+    const today = enterprises.today();
     const items: ImportItem[] = [];
     for (const { row, values } of rows) {
       const uscc = values.uscc as string | undefined;
@@ -135,12 +140,11 @@ export function createEnterpriseImport({ db, audit, parks, users, enterprises, c
         else ids.officerId = officer.id;
       }
       if (values.listingStage === 'listed' && values.listingBoard == null && !current?.listingBoard) problems.at(row, letter('listingBoard'), '已上市企业请填写上市板块');
-      const today = enterprises.today();
       if (typeof values.establishedOn === 'string' && values.establishedOn > today) problems.at(row, letter('establishedOn'), '「成立日期」不能晚于今天');
 
       if (!current) {
         for (const col of enterpriseColumns.filter((c) => c.requiredOnCreate && values[c.key] == null))
-          problems.at(row, columnLetter(enterpriseColumns.indexOf(col) + 1), `新建企业时「${col.header}」必填`);
+          problems.at(row, letter(col.key), `新建企业时「${col.header}」必填`);
         const movedInOn = (values.movedInOn as string | null | undefined) ?? null;
         if (movedInOn && movedInOn > today) problems.at(row, letter('movedInOn'), '「入驻日期」不能晚于今天');
         if (movedInOn && typeof values.establishedOn === 'string' && movedInOn < values.establishedOn) problems.at(row, letter('movedInOn'), '「入驻日期」不能早于成立日期');
@@ -180,10 +184,10 @@ export function createEnterpriseImport({ db, audit, parks, users, enterprises, c
     async preview(ctx: RequestContext, fileName: string, buf: Buffer) {
       const scope = await enterprises.scopeOf(ctx);
       const problems = new Problems();
-      const rows = await parseSheet(buf, problems);
+      const sheet = await parseSheet(buf, problems);
       problems.throwIfAny();
-      if (rows.length === 0) throw new AppError('IMPORT_REJECTED', '文件中没有数据行', [{ sheet: problems.sheet, row: 2, column: 'A', message: '没有数据行' }]);
-      const items = await plan(ctx, scope, rows, problems);
+      if (sheet.rows.length === 0) throw new AppError('IMPORT_REJECTED', '文件中没有数据行', [{ sheet: problems.sheet, row: 2, column: 'A', message: '没有数据行' }]);
+      const items = await plan(scope, sheet, problems);
       problems.throwIfAny();
       const count = (a: ImportItem['action']) => items.filter((i) => i.action === a).length;
       await imports.deleteStalePreviews(db, new Date(clock().getTime() - PREVIEW_TTL_MS));
