@@ -9,6 +9,9 @@ import { duplicateUscc, type EnterprisesService } from './enterprises.service';
 import { lockEnterprise } from './enterprises.repository';
 import { uniqueAs } from '../../db/pg-errors';
 import * as repo from './change-requests.repository';
+import type { EnterpriseScope } from './enterprise-scope';
+
+type Filter = { status?: ChangeRequest['status']; enterpriseId?: string };
 
 const toChangeRequest = (r: repo.ChangeRequestRow, enterpriseName: string): ChangeRequest => ({
   id: r.id,
@@ -30,15 +33,19 @@ const toChangeRequest = (r: repo.ChangeRequestRow, enterpriseName: string): Chan
  * enterprise files and park staff approve; approving applies it as an ordinary staff update.
  */
 export function createChangeRequestsService(db: Db, audit: AuditService, enterprises: EnterprisesService, clock: () => Date) {
+  async function listIn(scope: EnterpriseScope, f: Filter, page: number, pageSize: number) {
+    const r = await repo.listChangeRequests(db, scope, f, page, pageSize);
+    return { items: r.items.map((x) => toChangeRequest(x.r, x.enterpriseName)), total: r.total, page, pageSize };
+  }
+
   return {
-    async list(ctx: RequestContext, f: { status?: ChangeRequest['status']; enterpriseId?: string }, page: number, pageSize: number) {
-      const r = await repo.listChangeRequests(db, await enterprises.scopeOf(ctx), f, page, pageSize);
-      return { items: r.items.map((x) => toChangeRequest(x.r, x.enterpriseName)), total: r.total, page, pageSize };
+    async list(ctx: RequestContext, f: Filter, page: number, pageSize: number) {
+      return listIn(await enterprises.scopeOf(ctx), f, page, pageSize);
     },
 
     async listFor(ctx: RequestContext, enterpriseId: string, page: number, pageSize: number) {
-      await enterprises.visible(ctx, enterpriseId);
-      return this.list(ctx, { enterpriseId }, page, pageSize);
+      const { scope } = await enterprises.visible(ctx, enterpriseId);
+      return listIn(scope, { enterpriseId }, page, pageSize);
     },
 
     async create(ctx: RequestContext, enterpriseId: string, input: z.infer<typeof createChangeRequest>) {
