@@ -13,3 +13,5 @@ export * from './money';
 export * from './contracts/enterprises';
 export * from './enterprise';
 export * from './enterprise-sheet';
+export * from './statistics';
+export * from './contracts/statistics';

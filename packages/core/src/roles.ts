@@ -58,6 +58,12 @@ export const actions = [
   'enterprise.export',
   'qualification.write',
   'qualificationKind.write',
+  'statistics.read', // figures, analysis and the cockpit of the parks in scope
+  'statistics.report', // enterprise users: their own monthly report
+  'statistics.write', // reports on behalf of enterprises in scope: form, xlsx import, PUT API
+  'statistics.review', // who has reported, accept or return, reminders
+  'statistics.manage', // indicator catalog, closing periods, rollup refresh (zone-wide scope only)
+  'statistics.export',
 ] as const;
 export type Action = (typeof actions)[number];
 
@@ -82,7 +88,7 @@ export const permissionMatrix: Record<RoleCode, readonly Action[]> = {
   secadmin: ['user.read', 'user.secure', 'user.assignRoles', 'park.read', 'department.read', 'security.read', 'security.write'],
   // The auditor only reads and exports the audit log.
   auditor: ['audit.read', 'audit.export'],
-  leader: [...staff, 'enterprise.export'],
+  leader: [...staff, 'enterprise.export', 'statistics.read', 'statistics.export'],
   park_admin: [
     ...staff,
     'department.write',
@@ -93,14 +99,27 @@ export const permissionMatrix: Record<RoleCode, readonly Action[]> = {
     'enterprise.export',
     'qualification.write',
     'qualificationKind.write',
+    'statistics.read',
+    'statistics.export',
   ],
-  statistician: [...staff, 'enterprise.write', 'enterprise.import', 'enterprise.export', 'qualification.write'],
-  service_officer: [...staff, 'enterprise.write', 'enterprise.export', 'qualification.write'],
+  statistician: [
+    ...staff,
+    'enterprise.write',
+    'enterprise.import',
+    'enterprise.export',
+    'qualification.write',
+    'statistics.read',
+    'statistics.write',
+    'statistics.review',
+    'statistics.manage',
+    'statistics.export',
+  ],
+  service_officer: [...staff, 'enterprise.write', 'enterprise.export', 'qualification.write', 'statistics.read'],
   department_staff: staff,
-  policy_officer: [...staff, 'enterprise.export', 'qualification.write'],
-  investment_officer: [...staff, 'enterprise.write', 'enterprise.export'],
+  policy_officer: [...staff, 'enterprise.export', 'qualification.write', 'statistics.read'],
+  investment_officer: [...staff, 'enterprise.write', 'enterprise.export', 'statistics.read'],
   // An enterprise user sees and edits only its own enterprise (checked in the service layer).
-  enterprise: ['enterprise.read', 'enterprise.selfEdit', 'enterprise.requestChange'],
+  enterprise: ['enterprise.read', 'enterprise.selfEdit', 'enterprise.requestChange', 'statistics.report'],
 };
 
 export function can(roles: readonly string[], action: Action): boolean {

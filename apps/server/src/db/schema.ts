@@ -4,3 +4,4 @@ export * from '../modules/audit/audit.tables';
 export * from '../modules/parks/parks.tables';
 export * from '../modules/calendar/calendar.tables';
 export * from '../modules/enterprises/enterprises.tables';
+export * from '../modules/statistics/statistics.tables';
