@@ -302,3 +302,32 @@ export type Series = z.infer<typeof series>;
 export const refreshRequest = z.object({ period: period.optional() });
 export const refreshResult = z.object({ periods: z.number().int(), rows: z.number().int() });
 export const rollupStatus = z.object({ pending: z.number().int(), refreshedAt: z.string().nullable() });
+
+/** The leadership cockpit in one request (refreshed every few minutes on a projector). */
+export const cockpitQuery = z.object({ period: period.optional(), indicator: z.string().default('revenue') });
+export const cockpit = z.object({
+  /** The newest period with figures when none was asked for. */
+  period: z.string().nullable(),
+  indicator,
+  headline: z.array(z.object({ indicator, value: z.number().nullable(), yoy: z.number().nullable(), lfl: z.number().nullable() })),
+  parks: z.array(
+    z.object({
+      id: uuid,
+      name: z.string(),
+      district: z.string().nullable(),
+      center: z.tuple([z.number(), z.number()]).nullable(),
+      value: z.number().nullable(),
+      yoy: z.number().nullable(),
+      rank: z.number().int().nullable(),
+      outputPerKm2: z.number().nullable(),
+    }),
+  ),
+  industries: z.array(z.object({ section: z.string(), name: z.string(), value: z.number().nullable(), share: z.number().nullable(), yoy: z.number().nullable() })),
+  trend: z.array(trendPoint),
+  enterprises: z.object({ reporting: z.number().int(), aboveScale: z.number().int() }),
+  /** Counts from modules that are not built yet are null (warnings, overdue work orders). */
+  openWarnings: z.number().int().nullable(),
+  overdueOrders: z.number().int().nullable(),
+  refreshedAt: z.string().nullable(),
+});
+export type Cockpit = z.infer<typeof cockpit>;
