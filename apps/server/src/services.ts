@@ -16,9 +16,19 @@ import { createChangeRequestsService } from './modules/enterprises/change-reques
 import { createSavedFiltersService } from './modules/enterprises/saved-filters.service';
 import { createEnterpriseImport } from './modules/enterprises/enterprise-import';
 import { createEnterpriseExport } from './modules/enterprises/enterprise-export';
+import { createIndicatorsService } from './modules/statistics/indicators.service';
+import { createPeriodsService } from './modules/statistics/periods.service';
+import { createRollupsService } from './modules/statistics/rollups.service';
+import { createReportWriter } from './modules/statistics/report-writer';
+import { createReportingService } from './modules/statistics/reporting.service';
+import { createFiguresService } from './modules/statistics/figures.service';
+import { createRankingService } from './modules/statistics/ranking.service';
+import { createStatisticsImport } from './modules/statistics/statistics-import';
+import type { Jobs } from './jobs/jobs';
 
 /** Wires each module's service with only the collaborators it needs. */
-export function createServices(db: Db, config: Config, cipher: FieldCipher, clock: () => Date = () => new Date()) {
+/** `jobs` is read when a service enqueues work: the queue starts after the services are built. */
+export function createServices(db: Db, config: Config, cipher: FieldCipher, clock: () => Date = () => new Date(), jobs: () => Jobs | null = () => null) {
   const audit = createAuditService(db);
   const securitySettings = createSecuritySettingsService(db, audit, {
     ...defaultSecuritySettings,
@@ -30,6 +40,10 @@ export function createServices(db: Db, config: Config, cipher: FieldCipher, cloc
   const userDirectory = createUserDirectory(db);
   const enterpriseDeps = { db, audit, parks, users: userDirectory, cipher, clock };
   const enterprises = createEnterprisesService(enterpriseDeps);
+  const indicators = createIndicatorsService(db, audit);
+  const statPeriods = createPeriodsService(db, audit, enterprises, clock);
+  const rollups = createRollupsService(db, audit, enterprises, jobs, statPeriods.currentPeriod);
+  const reportWriter = createReportWriter({ db, audit, enterprises, indicators, periods: statPeriods, rollups, clock });
   return {
     /** The field cipher, for seeds that write encrypted columns directly. */
     cipher,
@@ -47,6 +61,14 @@ export function createServices(db: Db, config: Config, cipher: FieldCipher, cloc
     savedFilters: createSavedFiltersService(db),
     enterpriseImport: createEnterpriseImport({ ...enterpriseDeps, enterprises }),
     enterpriseExport: createEnterpriseExport({ ...enterpriseDeps, enterprises }),
+    indicators,
+    statPeriods,
+    rollups,
+    reportWriter,
+    reporting: createReportingService({ db, audit, enterprises, parks, indicators, periods: statPeriods, rollups }),
+    figures: createFiguresService({ db, enterprises, parks, indicators, rollups }),
+    ranking: createRankingService(db, enterprises, parks, indicators),
+    statisticsImport: createStatisticsImport({ db, enterprises, indicators, writer: reportWriter }),
   };
 }
 export type Services = ReturnType<typeof createServices>;

@@ -15,3 +15,5 @@ export * from './enterprise';
 export * from './enterprise-sheet';
 export * from './statistics';
 export * from './contracts/statistics';
+export * from './indicator-formula';
+export * from './report-checks';

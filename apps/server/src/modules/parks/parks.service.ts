@@ -49,9 +49,17 @@ export function createParksService(db: Db, audit: AuditService) {
   return {
     scopeOf,
 
-    /** Every park (id, code, name, parent): a small table other modules resolve names and codes against. */
+    /** Every park (id, code, name, parent, area, map point): a small table other modules resolve names, codes and areas against. */
     async directory() {
-      return (await repo.listParks(db, { all: true, ids: new Set() })).map((p) => ({ id: p.id, code: p.code, name: p.name, parentId: p.parentId }));
+      return (await repo.listParks(db, { all: true, ids: new Set() })).map((p) => ({
+        id: p.id,
+        code: p.code,
+        name: p.name,
+        parentId: p.parentId,
+        areaKm2: p.areaKm2,
+        district: p.district,
+        center: p.centerLon != null && p.centerLat != null ? ([p.centerLon, p.centerLat] as [number, number]) : null,
+      }));
     },
 
     /** The park and its descendants; empty when the park does not exist. */

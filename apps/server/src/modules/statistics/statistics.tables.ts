@@ -144,3 +144,14 @@ export const statReminders = pgTable(
   },
   (t) => [index('stat_reminders_period_enterprise_idx').on(t.period, t.enterpriseId)],
 );
+
+/**
+ * Periods whose rollups are out of date: written in the same transaction as the reports, so a
+ * crash between commit and job never loses a refresh. `generation` grows with every mark; the
+ * worker removes a mark only if no write marked it again while it was refreshing.
+ */
+export const statRollupsDue = pgTable('stat_rollups_due', {
+  period: period('period').primaryKey(),
+  generation: integer('generation').notNull().default(1),
+  markedAt: ts('marked_at').notNull().defaultNow(),
+});

@@ -88,6 +88,12 @@ CREATE TABLE "stat_rollups" (
 	CONSTRAINT "stat_rollups_period_park_id_industry_section_above_scale_indicator_pk" PRIMARY KEY("period","park_id","industry_section","above_scale","indicator")
 );
 --> statement-breakpoint
+CREATE TABLE "stat_rollups_due" (
+	"period" char(7) PRIMARY KEY NOT NULL,
+	"generation" integer DEFAULT 1 NOT NULL,
+	"marked_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
 ALTER TABLE "stat_reminders" ADD CONSTRAINT "stat_reminders_enterprise_id_enterprises_id_fk" FOREIGN KEY ("enterprise_id") REFERENCES "public"."enterprises"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "stat_report_versions" ADD CONSTRAINT "stat_report_versions_report_id_stat_reports_id_fk" FOREIGN KEY ("report_id") REFERENCES "public"."stat_reports"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "stat_reports" ADD CONSTRAINT "stat_reports_enterprise_id_enterprises_id_fk" FOREIGN KEY ("enterprise_id") REFERENCES "public"."enterprises"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint

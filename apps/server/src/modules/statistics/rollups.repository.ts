@@ -1,0 +1,109 @@
+import { and, eq, sql, type SQL } from 'drizzle-orm';
+import { addMonths } from '@zhiyuan/core';
+import type { Executor } from '../../db/pool';
+import { statReports, statRollupRuns, statRollups, statRollupsDue } from './statistics.tables';
+
+/** Same-period refreshes from several instances wait for each other instead of interleaving. */
+const lockOf = (period: string) => sql`pg_advisory_xact_lock(7262100, ${Number(period.replace('-', ''))})`;
+
+/**
+ * Recomputes one period's rollups (DESIGN.md §6) in one statement over the period and the one
+ * twelve months before: value and count from this period's reports, the prior value from last
+ * year's reports of the same group (each side over its own enterprises), like-for-like over the
+ * enterprises with a value now and a known prior (the restated figure, else last year's).
+ * Returned reports are left out: a statistician refused them.
+ */
+export async function refreshPeriod(tx: Executor, period: string): Promise<number> {
+  const prior = addMonths(period, -12);
+  await tx.execute(sql`SELECT ${lockOf(period)}`);
+  await tx.delete(statRollups).where(eq(statRollups.period, period));
+  const r = await tx.execute(sql`
+    WITH cur AS (
+      SELECT r.enterprise_id, r.park_id, r.industry_section, r.above_scale, v.key AS indicator, v.value::numeric AS value, (r.prior -> v.key)::numeric AS restated
+      FROM ${statReports} r CROSS JOIN LATERAL jsonb_each(r.values) v
+      WHERE r.period = ${period} AND r.status <> 'returned'
+    ), last AS (
+      SELECT r.enterprise_id, r.park_id, r.industry_section, r.above_scale, v.key AS indicator, v.value::numeric AS value
+      FROM ${statReports} r CROSS JOIN LATERAL jsonb_each(r.values) v
+      WHERE r.period = ${prior} AND r.status <> 'returned'
+    ), now_g AS (
+      SELECT c.park_id, c.industry_section, c.above_scale, c.indicator, sum(c.value) AS value,
+        sum(c.value) FILTER (WHERE coalesce(c.restated, l.value) IS NOT NULL) AS num, sum(coalesce(c.restated, l.value)) AS den, count(*)::int AS n
+      FROM cur c LEFT JOIN last l ON l.enterprise_id = c.enterprise_id AND l.indicator = c.indicator
+      GROUP BY 1, 2, 3, 4
+    ), then_g AS (
+      SELECT park_id, industry_section, above_scale, indicator, sum(value) AS value FROM last GROUP BY 1, 2, 3, 4
+    )
+    INSERT INTO ${statRollups} (period, park_id, industry_section, above_scale, indicator, value, prior_value, lfl_numerator, lfl_denominator, enterprises)
+    SELECT ${period}, park_id, industry_section, above_scale, indicator, n.value, t.value, n.num, n.den, coalesce(n.n, 0)
+    FROM now_g n FULL JOIN then_g t USING (park_id, industry_section, above_scale, indicator)`);
+  const rows = r.rowCount ?? 0;
+  await tx
+    .insert(statRollupRuns)
+    .values({ period, refreshedAt: sql`now()` as never, rows })
+    .onConflictDoUpdate({ target: statRollupRuns.period, set: { refreshedAt: sql`now()`, rows } });
+  return rows;
+}
+
+/** Every period that has reports, or rollups to clear. */
+export async function periodsWithData(db: Executor): Promise<string[]> {
+  const r = await db.execute<{ period: string }>(sql`SELECT DISTINCT period FROM ${statReports} UNION SELECT period FROM ${statRollupRuns} ORDER BY 1`);
+  return r.rows.map((x) => x.period);
+}
+
+/** Marks periods out of date, in the writer's transaction. */
+export async function markDue(tx: Executor, periods: readonly string[]): Promise<void> {
+  for (const period of periods)
+    await tx
+      .insert(statRollupsDue)
+      .values({ period })
+      .onConflictDoUpdate({ target: statRollupsDue.period, set: { generation: sql`${statRollupsDue.generation} + 1`, markedAt: sql`now()` } });
+}
+
+export const duePeriods = (db: Executor) => db.select().from(statRollupsDue).orderBy(statRollupsDue.period);
+
+/** Clears a mark unless a write marked the period again meanwhile (then it is refreshed once more). */
+export async function clearDue(tx: Executor, period: string, generation: number): Promise<void> {
+  await tx.delete(statRollupsDue).where(and(eq(statRollupsDue.period, period), eq(statRollupsDue.generation, generation)));
+}
+
+export async function rollupStatus(db: Executor): Promise<{ pending: number; refreshedAt: Date | null }> {
+  const r = await db.execute<{ pending: number; refreshed_at: Date | string | null }>(
+    sql`SELECT (SELECT count(*)::int FROM ${statRollupsDue}) AS pending, (SELECT max(refreshed_at) FROM ${statRollupRuns}) AS refreshed_at`,
+  );
+  const row = r.rows[0]!;
+  return { pending: row.pending, refreshedAt: row.refreshed_at ? new Date(row.refreshed_at) : null };
+}
+
+export async function latestRolledUp(db: Executor): Promise<string | null> {
+  const r = await db.execute<{ p: string | null }>(sql`SELECT max(period) AS p FROM ${statRollupRuns} WHERE rows > 0`);
+  return r.rows[0]?.p ?? null;
+}
+
+export type RollupFilter = { parkIds: readonly string[] | null; section?: string; aboveScale?: boolean; indicators?: readonly string[] };
+export type GroupColumn = 'park' | 'section' | 'aboveScale' | 'none';
+export type SumsRow = { period: string; key: string; indicator: string; value: number | null; priorValue: number | null; lflNumerator: number | null; lflDenominator: number | null; enterprises: number };
+
+/**
+ * Rollup sums per period × group × indicator. For park groups `parkGroup` maps every park id
+ * (sub-parks included) to the group it counts in; rows of parks outside the map are left out.
+ */
+export async function sums(db: Executor, periods: readonly string[], by: GroupColumn, f: RollupFilter, parkGroup?: ReadonlyMap<string, string>): Promise<SumsRow[]> {
+  const conditions: SQL[] = [sql`r.period = ANY(${`{${periods.join(',')}}`}::char(7)[])`];
+  if (f.parkIds) conditions.push(sql`r.park_id = ANY(${`{${f.parkIds.join(',')}}`}::uuid[])`);
+  if (f.section) conditions.push(sql`r.industry_section = ${f.section}`);
+  if (f.aboveScale !== undefined) conditions.push(sql`r.above_scale = ${f.aboveScale}`);
+  if (f.indicators) conditions.push(sql`r.indicator = ANY(${`{${f.indicators.join(',')}}`}::text[])`);
+  let key: SQL;
+  let join = sql``;
+  if (by === 'park') {
+    const entries = [...(parkGroup ?? new Map()).entries()];
+    join = sql`JOIN unnest(${`{${entries.map(([p]) => p).join(',')}}`}::uuid[], ${`{${entries.map(([, g]) => g).join(',')}}`}::text[]) AS g(park_id, key) ON g.park_id = r.park_id`;
+    key = sql`g.key`;
+  } else key = by === 'section' ? sql`r.industry_section::text` : by === 'aboveScale' ? sql`r.above_scale::text` : sql`''`;
+  const r = await db.execute<{ period: string; key: string; indicator: string; value: string | null; prior_value: string | null; num: string | null; den: string | null; n: number }>(sql`
+    SELECT r.period, ${key} AS key, r.indicator, sum(r.value) AS value, sum(r.prior_value) AS prior_value, sum(r.lfl_numerator) AS num, sum(r.lfl_denominator) AS den, sum(r.enterprises)::int AS n
+    FROM ${statRollups} r ${join} WHERE ${sql.join(conditions, sql` AND `)} GROUP BY 1, 2, 3`);
+  const num = (v: string | null) => (v == null ? null : Number(v));
+  return r.rows.map((x) => ({ period: x.period, key: x.key, indicator: x.indicator, value: num(x.value), priorValue: num(x.prior_value), lflNumerator: num(x.num), lflDenominator: num(x.den), enterprises: x.n }));
+}
