@@ -19,6 +19,8 @@ import { securityRoutes, tokenRoutes } from './modules/identity/security.routes'
 import { userRoutes } from './modules/identity/users.routes';
 import { parkRoutes } from './modules/parks/parks.routes';
 import { enterpriseRoutes } from './modules/enterprises/enterprises.routes';
+import { statisticsRoutes } from './modules/statistics/statistics.routes';
+import { queues, startJobs, type Jobs } from './jobs/jobs';
 import { referenceRoutes } from './modules/reference/reference.routes';
 import { authenticate } from './plugins/auth';
 import { registerErrorHandlers } from './plugins/error-handler';
@@ -57,8 +59,14 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   // 2. App plugins: configuration, database, services, request context.
   app.decorate('config', config);
   app.decorate('database', database);
-  const services = createServices(database.db, config, opts.cipher, opts.clock);
+  let jobs: Jobs | null = null;
+  const services = createServices(database.db, config, opts.cipher, opts.clock, () => jobs);
   app.decorate('services', services);
+  // Background jobs run on every instance; pg-boss hands each job to one of them.
+  jobs = await startJobs(database.pool);
+  await jobs.work(queues.statisticsRollups.name, async () => void (await services.rollups.drainDue()));
+  app.addHook('onClose', () => jobs?.stop());
+  await services.rollups.wake(); // periods marked before a crash or restart
   const evictions = await listen(database.url, SESSION_EVICT_CHANNEL, services.sessionCache.onMessage, services.sessionCache.onListening);
   app.addHook('onClose', () => evictions.close());
   app.decorateRequest('actor', null);
@@ -90,6 +98,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
         await authed.register(calendarRoutes);
         await authed.register(auditRoutes);
         await authed.register(enterpriseRoutes);
+        await authed.register(statisticsRoutes);
       });
     },
     { prefix: '/api' },
