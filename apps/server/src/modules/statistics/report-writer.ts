@@ -16,7 +16,7 @@ import {
 } from '@zhiyuan/core';
 import type { Db } from '../../db/pool';
 import type { RequestContext } from '../../context';
-import { AppError } from '../../errors';
+import { AppError, notFound } from '../../errors';
 import { ImportProblems } from '../../xlsx/import-errors';
 import type { AuditInput, AuditService } from '../audit/audit.service';
 import { parkInScope, type EnterpriseScope } from '../enterprises/enterprise-scope';
@@ -69,8 +69,10 @@ export function createReportWriter({ db, audit, enterprises, indicators, periods
         }
       }
       const allowed = e && (scope.kind === 'own' ? scope.enterpriseId === e.id : parkInScope(scope, e.parkId));
+      // The form names its enterprise in the URL: one out of reach is 404, as everywhere else.
+      if (input.enterpriseId && !allowed) throw notFound('企业');
       if (!e || !allowed) {
-        at(input.row, 'uscc', input.enterpriseId ? '企业不存在或不在您的权限范围内' : `企业“${e!.name}”不在您的权限范围内`);
+        at(input.row, 'uscc', `企业“${e!.name}”不在您的权限范围内`);
         continue;
       }
       const dup = firstRow.get(e.id);
