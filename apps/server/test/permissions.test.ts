@@ -71,6 +71,21 @@ async function newChangeRequest() {
   return r.json().id as string;
 }
 
+
+/** A report of a new 海淀园 enterprise, made by the statistician. */
+async function newReport() {
+  const id = await newEnterprise();
+  const e = (await t.app.inject(as(sessions.get('statistician')!, 'GET', `/api/enterprises/${id}`))).json();
+  const r = await t.app.inject(as(sessions.get('statistician')!, 'PUT', `/api/statistics/reports/${PERIOD}`, { rows: [{ uscc: e.uscc, values: { revenue: 100 } }] }));
+  expect(r.statusCode, r.body).toBe(200);
+  const list = (await t.app.inject(as(sessions.get('statistician')!, 'GET', `/api/statistics/reporting?period=${PERIOD}&q=${e.uscc}`))).json();
+  return { enterpriseId: id, uscc: e.uscc as string, reportId: list.items[0].reportId as string };
+}
+const PERIOD = '2026-01';
+/** A period of its own for each close/reopen case (2010-01, 2010-02…). */
+let periodSeq = 0;
+const freshPeriod = () => `${2010 + Math.floor(periodSeq / 12)}-${String((periodSeq++ % 12) + 1).padStart(2, '0')}`;
+
 /** `action` or, for routes serving several roles, any of `anyOf`; `objectOfOthers`: an enterprise user reaching another enterprise gets 404. */
 type Case = { name: string; action: Action; anyOf?: Action[]; objectOfOthers?: boolean; request: () => Promise<{ method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE'; url: string; payload?: unknown }> };
 
@@ -128,6 +143,37 @@ const cases: Case[] = [
   { name: 'POST /enterprise-change-requests/:id/decision', action: 'enterprise.approveChange', request: async () => ({ method: 'POST', url: `/api/enterprise-change-requests/${await newChangeRequest()}/decision`, payload: { approve: false, comment: '材料不全' } }) },
   { name: 'GET /saved-filters', action: 'enterprise.read', request: async () => ({ method: 'GET', url: '/api/saved-filters?module=enterprises' }) },
   { name: 'POST /saved-filters', action: 'enterprise.read', request: async () => ({ method: 'POST', url: '/api/saved-filters', payload: { module: 'enterprises', name: `筛选${++seq}`, query: { aboveScale: 'true' } } }) },
+  { name: 'GET /statistics/indicators', action: 'statistics.read', anyOf: ['statistics.read', 'statistics.report', 'statistics.write'], request: async () => ({ method: 'GET', url: '/api/statistics/indicators' }) },
+  { name: 'POST /statistics/indicators', action: 'statistics.manage', request: async () => ({ method: 'POST', url: '/api/statistics/indicators', payload: { code: `ind_${++seq}`, nameZh: `指标${seq}`, nameEn: `Indicator ${seq}`, unit: '万元', kind: 'flow' } }) },
+  { name: 'PATCH /statistics/indicators/:code', action: 'statistics.manage', request: async () => ({ method: 'PATCH', url: '/api/statistics/indicators/export', payload: { sortOrder: 75 } }) },
+  { name: 'GET /statistics/periods', action: 'statistics.read', anyOf: ['statistics.read', 'statistics.write', 'statistics.review'], request: async () => ({ method: 'GET', url: '/api/statistics/periods' }) },
+  { name: 'PATCH /statistics/periods/:period', action: 'statistics.manage', request: async () => ({ method: 'PATCH', url: `/api/statistics/periods/${PERIOD}`, payload: { dueOn: '2026-02-20' } }) },
+  { name: 'POST /statistics/periods/:period/close', action: 'statistics.manage', request: async () => ({ method: 'POST', url: `/api/statistics/periods/${freshPeriod()}/close` }) },
+  {
+    name: 'POST /statistics/periods/:period/reopen',
+    action: 'statistics.manage',
+    request: async () => {
+      const period = freshPeriod();
+      expect((await t.app.inject(as(sessions.get('statistician')!, 'POST', `/api/statistics/periods/${period}/close`))).statusCode).toBe(200);
+      return { method: 'POST', url: `/api/statistics/periods/${period}/reopen` };
+    },
+  },
+  { name: 'PUT /statistics/reports/:period', action: 'statistics.write', request: async () => ({ method: 'PUT', url: `/api/statistics/reports/${PERIOD}`, payload: { rows: [{ uscc: (await newReport()).uscc, values: { revenue: 120 } }] } }) },
+  { name: 'GET /statistics/enterprises/:id/form', action: 'statistics.write', anyOf: ['statistics.report', 'statistics.write'], objectOfOthers: true, request: async () => ({ method: 'GET', url: `/api/statistics/enterprises/${await newEnterprise()}/form?period=${PERIOD}` }) },
+  { name: 'PUT /statistics/enterprises/:id/reports/:period', action: 'statistics.write', anyOf: ['statistics.report', 'statistics.write'], objectOfOthers: true, request: async () => ({ method: 'PUT', url: `/api/statistics/enterprises/${await newEnterprise()}/reports/${PERIOD}`, payload: { values: { revenue: 10 } } }) },
+  { name: 'GET /statistics/enterprises/:id/series', action: 'statistics.read', anyOf: ['statistics.read', 'statistics.report'], objectOfOthers: true, request: async () => ({ method: 'GET', url: `/api/statistics/enterprises/${await newEnterprise()}/series` }) },
+  { name: 'GET /statistics/reporting', action: 'statistics.review', request: async () => ({ method: 'GET', url: `/api/statistics/reporting?period=${PERIOD}` }) },
+  { name: 'GET /statistics/reports/:id', action: 'statistics.read', anyOf: ['statistics.read', 'statistics.review', 'statistics.report'], objectOfOthers: true, request: async () => ({ method: 'GET', url: `/api/statistics/reports/${(await newReport()).reportId}` }) },
+  { name: 'POST /statistics/reports/:id/review', action: 'statistics.review', request: async () => ({ method: 'POST', url: `/api/statistics/reports/${(await newReport()).reportId}/review`, payload: { decision: 'accept' } }) },
+  { name: 'POST /statistics/reminders', action: 'statistics.review', request: async () => ({ method: 'POST', url: '/api/statistics/reminders', payload: { period: PERIOD, parkId: haidianId } }) },
+  { name: 'GET /statistics/import-template', action: 'statistics.write', request: async () => ({ method: 'GET', url: '/api/statistics/import-template' }) },
+  { name: 'GET /statistics/summary', action: 'statistics.read', request: async () => ({ method: 'GET', url: `/api/statistics/summary?period=${PERIOD}` }) },
+  { name: 'GET /statistics/analysis', action: 'statistics.read', request: async () => ({ method: 'GET', url: `/api/statistics/analysis?period=${PERIOD}&groupBy=industry` }) },
+  { name: 'GET /statistics/trend', action: 'statistics.read', request: async () => ({ method: 'GET', url: `/api/statistics/trend?to=${PERIOD}&months=12` }) },
+  { name: 'GET /statistics/ranking', action: 'statistics.read', request: async () => ({ method: 'GET', url: `/api/statistics/ranking?period=${PERIOD}&by=growth&order=asc` }) },
+  { name: 'GET /statistics/cockpit', action: 'statistics.read', request: async () => ({ method: 'GET', url: '/api/statistics/cockpit' }) },
+  { name: 'POST /statistics/rollups/refresh', action: 'statistics.manage', request: async () => ({ method: 'POST', url: '/api/statistics/rollups/refresh', payload: { period: PERIOD } }) },
+  { name: 'GET /statistics/rollups/status', action: 'statistics.read', request: async () => ({ method: 'GET', url: '/api/statistics/rollups/status' }) },
 ];
 
 
