@@ -24,6 +24,7 @@ import { createReportingService } from './modules/statistics/reporting.service';
 import { createFiguresService } from './modules/statistics/figures.service';
 import { createRankingService } from './modules/statistics/ranking.service';
 import { createStatisticsImport } from './modules/statistics/statistics-import';
+import { createStatisticsExport } from './modules/statistics/statistics-export';
 import type { Jobs } from './jobs/jobs';
 
 /** Wires each module's service with only the collaborators it needs. */
@@ -44,6 +45,8 @@ export function createServices(db: Db, config: Config, cipher: FieldCipher, cloc
   const statPeriods = createPeriodsService(db, audit, enterprises, clock);
   const rollups = createRollupsService(db, audit, enterprises, jobs, statPeriods.currentPeriod);
   const reportWriter = createReportWriter({ db, audit, enterprises, indicators, periods: statPeriods, rollups, clock });
+  const figures = createFiguresService({ db, enterprises, parks, indicators, rollups });
+  const ranking = createRankingService(db, enterprises, parks, indicators);
   return {
     /** The field cipher, for seeds that write encrypted columns directly. */
     cipher,
@@ -66,8 +69,9 @@ export function createServices(db: Db, config: Config, cipher: FieldCipher, cloc
     rollups,
     reportWriter,
     reporting: createReportingService({ db, audit, enterprises, parks, indicators, periods: statPeriods, rollups }),
-    figures: createFiguresService({ db, enterprises, parks, indicators, rollups }),
-    ranking: createRankingService(db, enterprises, parks, indicators),
+    figures,
+    ranking,
+    statisticsExport: createStatisticsExport(db, audit, indicators, figures, ranking),
     statisticsImport: createStatisticsImport({ db, enterprises, indicators, writer: reportWriter }),
   };
 }

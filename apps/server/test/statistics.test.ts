@@ -238,3 +238,23 @@ describe('xlsx import', () => {
     ]);
   });
 });
+
+describe('exports', () => {
+  it('analysis, ranking and the monthly bulletin download as workbooks with the figures', async () => {
+    const analysis = await t.app.inject(as(leader, 'GET', `/api/statistics/analysis/export?period=${P}&groupBy=park&indicator=revenue`));
+    expect(analysis.statusCode).toBe(200);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(analysis.rawPayload as unknown as ArrayBuffer);
+    const sheet = wb.worksheets[0]!;
+    const names: unknown[] = [];
+    sheet.eachRow((r) => names.push(r.getCell(1).value));
+    expect(names).toContain('海淀园');
+    expect(names.at(-1)).toBe('合计');
+    const bulletin = await t.app.inject(as(leader, 'GET', `/api/statistics/bulletin?period=${P}`));
+    expect(bulletin.statusCode).toBe(200);
+    const b = new ExcelJS.Workbook();
+    await b.xlsx.load(bulletin.rawPayload as unknown as ArrayBuffer);
+    expect(b.worksheets.map((w) => w.name)).toEqual(['表1 主要指标', '表2 分园区营业收入', '表3 分行业营业收入', '表4 规上与规下企业', '表5 营业收入前25', '表6 营业收入降幅前25']);
+    expect((await t.app.inject(as(stat, 'GET', `/api/statistics/ranking/export?period=${P}&by=change&order=asc`))).statusCode).toBe(200);
+  });
+});

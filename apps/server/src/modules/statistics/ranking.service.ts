@@ -9,7 +9,7 @@ import type { IndicatorsService } from './indicators.service';
 import * as repo from './reports.repository';
 import { parkFilterOf, staffScope } from './statistics-scope';
 
-type Query = z.output<typeof rankingQuery>;
+type Query = Omit<z.output<typeof rankingQuery>, 'aboveScale'> & { aboveScale?: boolean };
 
 /** Top and bottom enterprises by value, growth or change (e.g. the 25 largest revenue declines): the enterprise level behind the figures. */
 export function createRankingService(db: Db, enterprises: EnterprisesService, parks: ParksService, indicators: IndicatorsService) {

@@ -1,3 +1,5 @@
+import type { FastifyReply } from 'fastify';
+import type { Readable } from 'node:stream';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import {
@@ -49,9 +51,10 @@ import { attachment, XLSX_TYPE } from '../../xlsx/write-workbook';
 
 const tags = ['statistics'];
 const formQuery = z.object({ period: enterprisePeriodParams.shape.period });
+const bulletinQuery = formQuery;
 
 export const statisticsRoutes: FastifyPluginAsyncZod = async (app) => {
-  const { indicators, statPeriods, reportWriter, reporting, rollups, figures, ranking: rankings, statisticsImport } = app.services;
+  const { indicators, statPeriods, reportWriter, reporting, rollups, figures, ranking: rankings, statisticsImport, statisticsExport } = app.services;
   const read = requirePermission('statistics.read');
   const manage = requirePermission('statistics.manage');
   const review = requirePermission('statistics.review');
@@ -140,6 +143,17 @@ export const statisticsRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get('/statistics/analysis', { schema: { tags, summary: '分析：某指标按分园、行业或规模分组的各项数值', querystring: analysisQuery, response: { 200: analysis } }, preHandler: read }, async (req) => figures.analysis(req.ctx(), req.query));
   app.get('/statistics/trend', { schema: { tags, summary: '趋势（默认 36 个月，含上年同期）', querystring: trendQuery, response: { 200: trend } }, preHandler: read }, async (req) => figures.trend(req.ctx(), req.query));
   app.get('/statistics/ranking', { schema: { tags, summary: '企业排行（按数值、增速或增减额）', querystring: rankingQuery, response: { 200: ranking } }, preHandler: read }, async (req) => rankings.ranking(req.ctx(), req.query));
+  const exportable = requirePermission('statistics.export');
+  const xlsx = (reply: FastifyReply, name: string, body: Readable) => reply.header('content-type', XLSX_TYPE).header('content-disposition', attachment(`${name}.xlsx`)).send(body);
+  app.get('/statistics/analysis/export', { schema: { tags, summary: '导出分析表（xlsx）', querystring: analysisQuery }, preHandler: exportable }, async (req, reply) =>
+    xlsx(reply, `statistics-${req.query.groupBy}-${req.query.indicator}-${req.query.period}`, await statisticsExport.analysis(req.ctx(), req.query)),
+  );
+  app.get('/statistics/ranking/export', { schema: { tags, summary: '导出企业排行（xlsx）', querystring: rankingQuery }, preHandler: exportable }, async (req, reply) =>
+    xlsx(reply, `ranking-${req.query.indicator}-${req.query.by}-${req.query.period}`, await statisticsExport.ranking(req.ctx(), req.query)),
+  );
+  app.get('/statistics/bulletin', { schema: { tags, summary: '统计月报（xlsx）', querystring: bulletinQuery }, preHandler: exportable }, async (req, reply) =>
+    xlsx(reply, `bulletin-${req.query.period}`, await statisticsExport.bulletin(req.ctx(), req.query.period)),
+  );
   app.get('/statistics/cockpit', { schema: { tags, summary: '驾驶舱数据', querystring: cockpitQuery, response: { 200: cockpit } }, preHandler: read }, async (req) => figures.cockpit(req.ctx(), req.query));
 
   app.post('/statistics/rollups/refresh', { schema: { tags, summary: '全量刷新汇总', body: refreshRequest, response: { 200: refreshResult } }, preHandler: manage, config: { action: 'statistics.rollups.refresh' } }, async (req) =>
