@@ -18,6 +18,14 @@ import {
   FileDoneOutlined,
   ImportOutlined,
   TagsOutlined,
+  BarChartOutlined,
+  FormOutlined,
+  FileSearchOutlined,
+  CloudUploadOutlined,
+  UnorderedListOutlined,
+  ScheduleOutlined,
+  LineChartOutlined,
+  FundProjectionScreenOutlined,
 } from '@ant-design/icons';
 import type { SessionUser } from '@zhiyuan/core';
 import type { ReactNode } from 'react';
@@ -31,6 +39,7 @@ export type MenuItem = MenuEntry | MenuGroup;
 export const menu: readonly MenuItem[] = [
   { key: 'home', path: '/', label: 'nav.home', icon: <HomeOutlined /> },
   { key: 'portal', path: '/portal/enterprise', label: 'portal.nav', icon: <BankOutlined /> },
+  { key: 'portalReport', path: '/portal/report', label: 'statistics.nav.portalReport', icon: <FormOutlined /> },
   {
     key: 'enterprise-services',
     label: 'enterprises.nav.group',
@@ -41,6 +50,19 @@ export const menu: readonly MenuItem[] = [
       { key: 'changeRequests', path: '/enterprises/change-requests', label: 'enterpriseAdmin.nav.changeRequests', icon: <FileDoneOutlined /> },
       { key: 'enterpriseImport', path: '/enterprises/import', label: 'enterpriseAdmin.nav.import', icon: <ImportOutlined /> },
       { key: 'qualificationKinds', path: '/enterprises/qualification-kinds', label: 'enterpriseAdmin.nav.kinds', icon: <TagsOutlined /> },
+    ],
+  },
+  {
+    key: 'statistics',
+    label: 'statistics.nav.group',
+    icon: <BarChartOutlined />,
+    children: [
+      { key: 'statisticsAnalysis', path: '/statistics/analysis', label: 'statAnalysis.nav', icon: <LineChartOutlined /> },
+      { key: 'statisticsCockpit', path: '/statistics/cockpit', label: 'cockpit.nav', icon: <FundProjectionScreenOutlined /> },
+      { key: 'statisticsReporting', path: '/statistics/reporting', label: 'statistics.nav.reporting', icon: <FileSearchOutlined /> },
+      { key: 'statisticsImport', path: '/statistics/import', label: 'statistics.nav.import', icon: <CloudUploadOutlined /> },
+      { key: 'statisticsIndicators', path: '/statistics/indicators', label: 'statistics.nav.indicators', icon: <UnorderedListOutlined /> },
+      { key: 'statisticsPeriods', path: '/statistics/periods', label: 'statistics.nav.periods', icon: <ScheduleOutlined /> },
     ],
   },
   {

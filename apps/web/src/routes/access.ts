@@ -23,6 +23,14 @@ export const pageAccess = {
   changeRequests: { anyOf: ['enterprise.approveChange'] },
   qualificationKinds: { anyOf: ['enterprise.read', 'qualificationKind.write'], exceptRoles: ['enterprise'] },
   portal: { anyOf: ['enterprise.selfEdit'] },
+  // 统计分析 (statistics)
+  portalReport: { anyOf: ['statistics.report'] },
+  statisticsReporting: { anyOf: ['statistics.review'] },
+  statisticsImport: { anyOf: ['statistics.write'] },
+  statisticsIndicators: { anyOf: ['statistics.read', 'statistics.write', 'statistics.manage'], exceptRoles: ['enterprise'] },
+  statisticsPeriods: { anyOf: ['statistics.read', 'statistics.write', 'statistics.review'], exceptRoles: ['enterprise'] },
+  statisticsAnalysis: { anyOf: ['statistics.read'] },
+  statisticsCockpit: { anyOf: ['statistics.read'] },
 } as const satisfies Record<string, Access>;
 
 export type PageKey = keyof typeof pageAccess;

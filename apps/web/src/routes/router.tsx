@@ -31,6 +31,13 @@ const ExpiringQualificationsPage = page(() => import('../pages/enterprises/Expir
 const ChangeRequestsPage = page(() => import('../pages/enterprises/ChangeRequestsPage'), 'ChangeRequestsPage');
 const QualificationKindsPage = page(() => import('../pages/enterprises/QualificationKindsPage'), 'QualificationKindsPage');
 const PortalEnterprisePage = page(() => import('../pages/portal/PortalEnterprisePage'), 'PortalEnterprisePage');
+const PortalReportPage = page(() => import('../pages/portal/PortalReportPage'), 'PortalReportPage');
+const ReportingPage = page(() => import('../pages/statistics/ReportingPage'), 'ReportingPage');
+const StatisticsImportPage = page(() => import('../pages/statistics/StatisticsImportPage'), 'StatisticsImportPage');
+const IndicatorsPage = page(() => import('../pages/statistics/IndicatorsPage'), 'IndicatorsPage');
+const PeriodsPage = page(() => import('../pages/statistics/PeriodsPage'), 'PeriodsPage');
+const AnalysisPage = page(() => import('../pages/statistics/analysis/AnalysisPage'), 'AnalysisPage');
+const CockpitPage = page(() => import('../pages/statistics/cockpit/CockpitPage'), 'CockpitPage');
 
 function Root() {
   return (
@@ -49,6 +56,8 @@ export const router = createBrowserRouter([
     element: <Root />,
     children: [
       { path: '/login', element: <LoginPage /> },
+      // 驾驶舱: full screen for a projector, outside the app's layout (no menu, no header).
+      { path: '/statistics/cockpit', element: <RequireAuth>{guarded('statisticsCockpit', <CockpitPage />)}</RequireAuth> },
       {
         element: (
           <RequireAuth>
@@ -74,6 +83,12 @@ export const router = createBrowserRouter([
           { path: 'enterprises/qualification-kinds', element: guarded('qualificationKinds', <QualificationKindsPage />) },
           { path: 'enterprises/:id', element: guarded('enterprises', <EnterpriseDetailPage />) },
           { path: 'portal/enterprise', element: guarded('portal', <PortalEnterprisePage />) },
+          { path: 'portal/report', element: guarded('portalReport', <PortalReportPage />) },
+          { path: 'statistics/reporting', element: guarded('statisticsReporting', <ReportingPage />) },
+          { path: 'statistics/import', element: guarded('statisticsImport', <StatisticsImportPage />) },
+          { path: 'statistics/indicators', element: guarded('statisticsIndicators', <IndicatorsPage />) },
+          { path: 'statistics/periods', element: guarded('statisticsPeriods', <PeriodsPage />) },
+          { path: 'statistics/analysis', element: guarded('statisticsAnalysis', <AnalysisPage />) },
           { path: '403', element: <ForbiddenPage /> },
           { path: '*', element: <NotFoundPage /> },
         ],

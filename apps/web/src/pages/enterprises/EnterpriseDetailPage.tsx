@@ -15,8 +15,9 @@ import { EnterpriseProfile } from './EnterpriseProfile';
 import { HistoryTab } from './HistoryTab';
 import { QualificationsTab } from './QualificationsTab';
 import { StatusTab } from './StatusTab';
+import { StatisticsTab } from './StatisticsTab';
 
-const tabKeys = ['profile', 'qualifications', 'status', 'history'] as const;
+const tabKeys = ['profile', 'qualifications', 'status', 'history', 'statistics'] as const;
 type TabKey = (typeof tabKeys)[number];
 
 /** The not-found page's look, with the registry's wording (unknown id, or outside the caller's scope). */
@@ -139,6 +140,7 @@ export function EnterpriseDetailPage() {
             label: <span data-testid="enterprise-tab-history">{t('enterprises.detail.tabs.history')}</span>,
             children: <HistoryTab enterpriseId={e.id} />,
           },
+          ...(can('statistics.read') ? [{ key: 'statistics', label: <span data-testid="enterprise-tab-statistics">{t('statAnalysis.tab')}</span>, children: <StatisticsTab enterpriseId={e.id} /> }] : []),
         ]}
       />
       <EnterpriseFormModal
