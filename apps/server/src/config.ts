@@ -14,6 +14,7 @@ const schema = z.object({
   ADMIN_PASSWORD: z.string().optional(),
   DEMO_PASSWORD: z.string().optional(),
   SEED_DEMO: bool.default(true),
+  SEED_DEMO_STATISTICS: bool.default(true),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   SESSION_IDLE_MINUTES: z.coerce.number().int().min(5).max(240).default(30),
   SESSION_ABSOLUTE_HOURS: z.coerce.number().int().min(1).max(24).default(12),
@@ -33,6 +34,8 @@ export type Config = {
   adminPassword: string | undefined;
   demoPassword: string | undefined;
   seedDemo: boolean;
+  /** With seedDemo: 36 months of statistics reports of the demo enterprises. */
+  seedDemoStatistics: boolean;
   logLevel: string;
   sessionIdleMs: number;
   sessionAbsoluteMs: number;
@@ -59,6 +62,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     adminPassword: e.ADMIN_PASSWORD,
     demoPassword: e.DEMO_PASSWORD,
     seedDemo: e.SEED_DEMO,
+    seedDemoStatistics: e.SEED_DEMO_STATISTICS,
     logLevel: e.LOG_LEVEL,
     sessionIdleMs: e.SESSION_IDLE_MINUTES * 60_000,
     sessionAbsoluteMs: e.SESSION_ABSOLUTE_HOURS * 3_600_000,

@@ -12,6 +12,8 @@ import { insertPasswordHistory, insertUser } from '../modules/identity/identity.
 import { insertDepartment, insertPark } from '../modules/parks/parks.repository';
 import { demoDepartments, demoSubParks, demoZone } from './zhongguancun';
 import { seedDemoEnterprises, seedQualificationKinds } from './seed-enterprises';
+import { seedIndicators } from './seed-indicators';
+import { seedDemoStatistics } from './seed-statistics';
 
 const SEED_LOCK = 7262003;
 export const CALENDAR_SEED_YEARS = [2024, 2025, 2026];
@@ -21,10 +23,11 @@ export const DEMO_ENTERPRISES = 3000;
 export type SeedReport = { adminPassword?: string; demoPassword?: string; demo: boolean } | null;
 
 /**
- * First start on an empty database: the working-day calendar, the qualification kinds, the zone
- * (the Zhongguancun demo with its synthetic enterprises when SEED_DEMO is on), the initial `admin`
- * and one demo account per role. One transaction under an advisory lock: a kill half-way leaves an
- * empty database, seeded again on the next start.
+ * First start on an empty database: the working-day calendar, the qualification kinds, the
+ * statistics indicators, the zone (the Zhongguancun demo with its synthetic enterprises when
+ * SEED_DEMO is on, and their 36 months of statistics unless SEED_DEMO_STATISTICS is off), the
+ * initial `admin` and one demo account per role. One transaction under an advisory lock: a kill
+ * half-way leaves an empty database, seeded again on the next start.
  */
 export async function bootstrap(db: Db, services: Services, config: Config): Promise<SeedReport> {
   return db.transaction(async (tx) => {
@@ -32,6 +35,7 @@ export async function bootstrap(db: Db, services: Services, config: Config): Pro
     await services.calendar.seed(tx, CALENDAR_SEED_YEARS);
     // Before the users check: a database from before the registry gets its kinds too (only while there are none).
     await seedQualificationKinds(tx);
+    await seedIndicators(tx);
     const [existing] = await tx.select({ n: sql<number>`count(*)::int` }).from(users);
     if ((existing?.n ?? 0) > 0) return null;
 
@@ -42,6 +46,7 @@ export async function bootstrap(db: Db, services: Services, config: Config): Pro
 
     let demoPassword: string | undefined;
     let demoEnterprises = 0;
+    let demoReports: number | undefined;
     if (config.seedDemo) {
       const subParks = [];
       for (const p of demoSubParks) subParks.push(await insertPark(tx, { ...withoutCenter(p), parentId: zone.id, centerLon: p.center[0], centerLat: p.center[1] }));
@@ -57,7 +62,8 @@ export async function bootstrap(db: Db, services: Services, config: Config): Pro
       }
       const parks = subParks.map((p) => ({ id: p.id, code: p.code, district: p.district ?? '', center: [p.centerLon!, p.centerLat!] as [number, number], areaKm2: p.areaKm2 }));
       const officer = demoUsers.get('service_officer');
-      const seeded = await seedDemoEnterprises(tx, { parks, cipher: services.cipher, today: shanghaiDate(new Date()), count: DEMO_ENTERPRISES, ...(officer ? { serviceOfficer: { id: officer, everyNth: 10 } } : {}) });
+      const today = shanghaiDate(new Date());
+      const seeded = await seedDemoEnterprises(tx, { parks, cipher: services.cipher, today, count: DEMO_ENTERPRISES, ...(officer ? { serviceOfficer: { id: officer, everyNth: 10 } } : {}) });
       demoEnterprises = seeded.count;
       // The enterprise account belongs to an active 海淀园 enterprise; the 海淀园 park admin manages it.
       const haidianEnterprises = seeded.byPark.get(haidian.code) ?? [];
@@ -66,8 +72,14 @@ export async function bootstrap(db: Db, services: Services, config: Config): Pro
         assertStrong(password, demoUsername('enterprise'), 'DEMO_PASSWORD');
         await createUser(tx, demoUsername('enterprise'), `${roleNames.enterprise.zh}（示例）`, password, ['enterprise'], [haidian.id], false, own.id);
       }
+      if (config.seedDemoStatistics) {
+        // 36 months up to last month; the demo enterprise has not reported last month yet.
+        const statistics = await seedDemoStatistics(tx, { enterprises: [...seeded.byPark.values()].flat(), today, excludeLastPeriodFor: own?.id ?? null });
+        demoReports = statistics.reports;
+        await services.rollups.refreshIn(tx, statistics.periods);
+      }
     }
-    await services.audit.record(tx, systemContext, { action: 'system.seed', summary: { demo: config.seedDemo, calendarYears: CALENDAR_SEED_YEARS, ...(config.seedDemo ? { enterprises: demoEnterprises } : {}) } });
+    await services.audit.record(tx, systemContext, { action: 'system.seed', summary: { demo: config.seedDemo, calendarYears: CALENDAR_SEED_YEARS, ...(config.seedDemo ? { enterprises: demoEnterprises } : {}), ...(demoReports !== undefined ? { statReports: demoReports } : {}) } });
     return {
       demo: config.seedDemo,
       ...(config.adminPassword ? {} : { adminPassword }),

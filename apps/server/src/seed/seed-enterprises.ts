@@ -2,11 +2,12 @@
 // demo enterprises (SEED_DEMO). Written straight to the tables, like a migration.
 import { getTableColumns, getTableName, sql } from 'drizzle-orm';
 import type { PgTable } from 'drizzle-orm/pg-core';
-import { defaultQualificationKinds, type EnterpriseStatus } from '@zhiyuan/core';
+import { defaultQualificationKinds } from '@zhiyuan/core';
 import type { FieldCipher } from '../crypto/field-cipher';
 import type { Executor } from '../db/pool';
 import { enterprises, qualificationKinds, qualifications, statusEvents, type StoredContact } from '../modules/enterprises/enterprises.tables';
 import { generateDemoEnterprises, type DemoContact, type DemoEnterprise, type DemoPark } from './demo-enterprises';
+import { statEnterpriseOf, type StatEnterprise } from './demo-statistics';
 
 /** Rows per INSERT. */
 const BATCH = 1000;
@@ -35,7 +36,8 @@ export async function seedQualificationKinds(tx: Executor): Promise<number> {
   return rows.length;
 }
 
-export type SeededEnterprise = { id: string; name: string; parkId: string; status: EnterpriseStatus };
+/** A created enterprise, with what the demo statistics are generated from. */
+export type SeededEnterprise = StatEnterprise & { name: string };
 export type DemoSeedResult = {
   count: number;
   /** Every created enterprise, by park code, in generation order. */
@@ -70,7 +72,7 @@ export async function seedDemoEnterprises(tx: Executor, opts: DemoSeedOptions): 
     const events = batch.flatMap((r) => r.events.map((e) => ({ ...e, enterpriseId: idOf.get(r.uscc)! })));
     for (let i = 0; i < events.length; i += BATCH) await insertRows(tx, statusEvents, events.slice(i, i + BATCH));
 
-    for (const r of batch) byPark.get(codeOf.get(r.parkId)!)!.push({ id: idOf.get(r.uscc)!, name: r.name, parkId: r.parkId, status: r.status });
+    for (const r of batch) byPark.get(codeOf.get(r.parkId)!)!.push({ ...statEnterpriseOf(idOf.get(r.uscc)!, r), name: r.name });
   }
   return { count: records.length, byPark };
 }

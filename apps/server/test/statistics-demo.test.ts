@@ -1,0 +1,52 @@
+import { addMonths, shanghaiPeriod } from '@zhiyuan/core';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { DEMO_PASSWORD, as, createTestApp, login, type Session, type TestApp } from './harness';
+
+// The demo zone's 36 months of synthetic statistics, as `npm start` seeds them.
+const now = new Date('2026-11-20T02:00:00Z');
+const last = addMonths(shanghaiPeriod(now), -1);
+let t: TestApp;
+let leader: Session;
+
+beforeAll(async () => {
+  t = await createTestApp({ clock: () => now, env: { SEED_DEMO_STATISTICS: 'true' } });
+  leader = await login(t.app, 'demo_leader', DEMO_PASSWORD);
+}, 120_000);
+afterAll(() => t.close());
+
+const get = async (s: Session, url: string) => {
+  const res = await t.app.inject(as(s, 'GET', url));
+  expect(res.statusCode, res.body).toBe(200);
+  return res.json();
+};
+
+it('36 periods, all closed but the newest, rolled up at seed time, with yoy and like-for-like that differ', async () => {
+  const periods = (await get(leader, '/api/statistics/periods')).items as { period: string; status: string; reported: number; expected: number }[];
+  const seeded = periods.filter((p) => p.reported > 0);
+  expect(seeded.length).toBe(36);
+  expect(seeded[0]).toMatchObject({ period: last, status: 'open' });
+  expect(seeded.slice(1).every((p) => p.status === 'closed')).toBe(true);
+  // The newest month is incomplete: some enterprises still have to report it.
+  expect(seeded[0]!.reported).toBeLessThan(seeded[0]!.expected);
+
+  const rows = (await get(leader, `/api/statistics/summary?period=${last}&groupBy=park&indicators=revenue`)).rows as { indicators: { revenue: { value: number; yoy: number; lfl: number } } }[];
+  expect(rows.length).toBe(16);
+  for (const r of rows) expect(r.indicators.revenue.value).toBeGreaterThan(0);
+  // Entrants, leavers and restated priors make the two growth rates differ in most parks.
+  expect(rows.filter((r) => Math.abs(r.indicators.revenue.yoy - r.indicators.revenue.lfl) > 0.001).length).toBeGreaterThan(8);
+  const declining = (await get(leader, `/api/statistics/ranking?period=${last}&by=growth&order=asc&limit=5`)).items as { growth: number }[];
+  expect(declining[0]!.growth).toBeLessThan(0);
+
+  const cockpit = await get(leader, '/api/statistics/cockpit');
+  expect(cockpit.period).toBe(last);
+  expect(cockpit.trend).toHaveLength(36);
+  expect(cockpit.parks.every((p: { center: unknown }) => p.center !== null)).toBe(true);
+});
+
+it('the demo enterprise has its history but not the newest month (it reports that one itself)', async () => {
+  const ent = await login(t.app, 'demo_enterprise', DEMO_PASSWORD);
+  const form = await get(ent, `/api/statistics/enterprises/${ent.user.enterpriseId}/form?period=${last}`);
+  expect(form.report).toBeNull();
+  expect(Object.keys(form.lastMonth).length).toBeGreaterThan(0);
+  expect(Object.keys(form.lastYear).length).toBeGreaterThan(0);
+});
