@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { type CatalogEntry, checkValues, parseFigure, plausibilityWarnings, usualIncrements } from './report-checks';
+import { type CatalogEntry, checkValues, monthIncrements, parseFigure, plausibilityWarnings, usualIncrements } from './report-checks';
 import { defaultIndicators } from './statistics';
 
 const extra = (e: Pick<CatalogEntry, 'code' | 'nameZh' | 'kind'> & Partial<CatalogEntry>): CatalogEntry => ({
@@ -152,6 +152,17 @@ describe('plausibilityWarnings', () => {
     expect(messages({ revenue: 5000 }, { month: 3, lastMonth: { revenue: 1000 } })).toEqual([]);
   });
 
+  it('leaves out what is legitimately irregular: a figure that may be negative, small counts, a seasonal month', () => {
+    // Profit may fall within a year (a loss-making month): no falling-YTD or increment warning.
+    expect(messages({ profit: -200 }, { month: 6, lastMonth: { profit: 100 }, usualIncrement: { profit: 20 } })).toEqual([]);
+    // 3 patents against a usual 1: off by 2, under the noise floor of 5 for counts; 9 against 1 is flagged.
+    expect(messages({ patents_granted: 13 }, { month: 4, lastMonth: { patents_granted: 10 }, usualIncrement: { patents_granted: 1 } })).toEqual([]);
+    expect(messages({ patents_granted: 19 }, { month: 4, lastMonth: { patents_granted: 10 }, usualIncrement: { patents_granted: 1 } })).toHaveLength(1);
+    // December's 600 is 3× the usual 200, but like last December's 550 (within ±50 %): seasonal, no warning.
+    expect(messages({ revenue: 2800 }, { month: 12, lastMonth: { revenue: 2200 }, usualIncrement: { revenue: 200 }, lastYearIncrement: { revenue: 550 } })).toEqual([]);
+    expect(messages({ revenue: 2800 }, { month: 12, lastMonth: { revenue: 2200 }, usualIncrement: { revenue: 200 }, lastYearIncrement: { revenue: 250 } })).toHaveLength(1);
+  });
+
   it('warns when a stock moves more than 50 % from last month', () => {
     expect(messages({ employees: 151 }, { month: 3, lastMonth: { employees: 100 } })).toEqual(['employees: 从业人员期末人数较上月 100 变化超过 50%（本月 151）']);
     expect(messages({ employees: 49 }, { month: 1, lastMonth: { employees: 100 } })).toHaveLength(1); // stocks carry across the year
@@ -199,5 +210,18 @@ describe('usualIncrements', () => {
     // Jan 150, Dec 100, Nov lacks October's YTD → (150 + 100) / 2
     expect(usualIncrements(catalog, '2025-02', history)).toMatchObject({ revenue: 125 });
     expect(usualIncrements(catalog, '2025-03', [])).toEqual({});
+  });
+});
+
+describe('monthIncrements', () => {
+  it('is the single month of each flow at the period: YTD minus last month, January itself', () => {
+    const history: { period: string; values: Record<string, number> }[] = [
+      { period: '2025-03', values: { revenue: 900, employees: 50 } },
+      { period: '2025-02', values: { revenue: 500 } },
+      { period: '2025-01', values: { revenue: 260 } },
+    ];
+    expect(monthIncrements(catalog, '2025-03', history)).toEqual({ revenue: 400 }); // 900 − 500; stocks have none
+    expect(monthIncrements(catalog, '2025-01', history)).toEqual({ revenue: 260 });
+    expect(monthIncrements(catalog, '2025-04', history)).toEqual({});
   });
 });

@@ -75,6 +75,8 @@ export type PlausibilityContext = {
   lastMonth?: Record<string, number>;
   /** usualIncrements() of the enterprise at this period. */
   usualIncrement?: Record<string, number>;
+  /** monthIncrements() of the same month last year: an increment like last year's is seasonal, not odd. */
+  lastYearIncrement?: Record<string, number>;
 };
 
 const format = (value: number, precision: number) => new Intl.NumberFormat('zh-CN', { maximumFractionDigits: Math.max(0, Math.min(precision, 4)) }).format(value);
@@ -82,8 +84,12 @@ const format = (value: number, precision: number) => new Intl.NumberFormat('zh-C
 // Own keys only: "constructor" is a valid indicator code and must not find Object.prototype's.
 const own = (record: Record<string, number> | undefined, code: string) => (record && Object.hasOwn(record, code) ? record[code] : undefined);
 
-/** More than ±50 % away from a positive reference. */
-const deviates = (value: number, reference: number) => reference > 0 && Math.abs(value - reference) > 0.5 * reference;
+/** More than ±50 % away from a positive reference (and, for counts, by at least 5: 1 patent against 3 is noise). */
+const deviates = (value: number, reference: number | undefined, precision: number) =>
+  reference != null && reference > 0 && Math.abs(value - reference) > 0.5 * reference && (precision > 0 || Math.abs(value - reference) >= 5);
+
+/** Within ±50 % of last year's same month (seasonal: December, Spring Festival). */
+const isLike = (increment: number, lastYear: number | undefined, precision: number) => lastYear != null && lastYear > 0 && !deviates(increment, lastYear, precision);
 
 /**
  * Warnings on checked values, each message led by the indicator's name: a flow's YTD falling, a
@@ -97,13 +103,15 @@ export function plausibilityWarnings(catalog: readonly CatalogEntry[], values: R
     const fmt = (x: number) => format(x, ind.precision);
     const warn = (message: string) => warnings.push({ indicator: ind.code, level: 'warning', message: `${ind.nameZh}${message}` });
     const last = own(ctx.lastMonth, ind.code);
-    if (ind.kind === 'flow') {
+    if (ind.kind === 'flow' && !ind.allowNegative) {
+      // A figure that may be negative (profit) rises and falls legitimately: only its bounds are checked.
       const usual = own(ctx.usualIncrement, ind.code);
       const increment = singleMonth('flow', ctx.month, v, last);
       // A falling YTD already explains an odd increment: one warning, the falling one.
       if (ctx.month > 1 && last != null && v < last) warn(`1–${ctx.month}月累计低于上月累计（${fmt(v)} < ${fmt(last)}）`);
-      else if (usual != null && increment != null && deviates(increment, usual)) warn(`当月增量 ${fmt(increment)} 与近期月均 ${fmt(usual)} 相差超过 50%`);
-    } else if (last != null && deviates(v, last)) warn(`较上月 ${fmt(last)} 变化超过 50%（本月 ${fmt(v)}）`);
+      else if (increment != null && deviates(increment, usual, ind.precision) && !isLike(increment, own(ctx.lastYearIncrement, ind.code), ind.precision))
+        warn(`当月增量 ${fmt(increment)} 与近期月均 ${fmt(usual!)} 相差超过 50%`);
+    } else if (ind.kind === 'stock' && last != null && deviates(v, last, ind.precision)) warn(`较上月 ${fmt(last)} 变化超过 50%（本月 ${fmt(v)}）`);
 
     const { minValue: min, maxValue: max } = ind;
     if ((min != null && v < min) || (max != null && v > max)) {
@@ -132,6 +140,18 @@ export function usualIncrements(catalog: readonly CatalogEntry[], period: string
       if (increment != null) increments.push(increment);
     }
     if (increments.length) result[ind.code] = increments.reduce((s, x) => s + x, 0) / increments.length;
+  }
+  return result;
+}
+
+/** Each flow's single-month increment at `period` from the enterprise's reports (needs `period` and, except in January, the month before). */
+export function monthIncrements(catalog: readonly CatalogEntry[], period: string, history: readonly { period: string; values: Record<string, number> }[]): Record<string, number> {
+  const byPeriod = new Map(history.map((h) => [h.period, h.values]));
+  const result: Record<string, number> = {};
+  for (const ind of catalog) {
+    if (ind.kind !== 'flow') continue;
+    const increment = singleMonth('flow', periodParts(period).month, own(byPeriod.get(period), ind.code), own(byPeriod.get(addMonths(period, -1)), ind.code));
+    if (increment != null) result[ind.code] = increment;
   }
   return result;
 }

@@ -205,6 +205,8 @@ export const reportForm = z.object({
   lastYear: valueMap,
   /** The usual single-month increment of each flow (mean of the last three months) for the ±50% check. */
   usualIncrement: valueMap,
+  /** Each flow's single month of the same month last year: an increment like it is seasonal, not odd. */
+  lastYearIncrement: valueMap,
   reminders: z.number().int(),
 });
 export type ReportForm = z.infer<typeof reportForm>;

@@ -5,6 +5,7 @@ import {
   addMonths,
   can,
   checkValues,
+  monthIncrements,
   periodParts,
   plausibilityWarnings,
   shanghaiDate,
@@ -114,7 +115,8 @@ export function createReportWriter({ db, audit, enterprises, indicators, periods
     const ids = [...found.values()].map((e) => e.id);
     const month = periodParts(period).month;
     const before = [1, 2, 3, 4].map((n) => addMonths(period, -n));
-    const [current, history] = await Promise.all([repo.reportsOf(db, period, ids), repo.valuesIn(db, before, ids)]);
+    const lastYear = [12, 13].map((n) => addMonths(period, -n)); // last year's same month and the one before it
+    const [current, history] = await Promise.all([repo.reportsOf(db, period, ids), repo.valuesIn(db, [...before, ...lastYear], ids)]);
     const historyOf = new Map<string, { period: string; values: StoredValues }[]>();
     for (const h of history) historyOf.set(h.enterpriseId, [...(historyOf.get(h.enterpriseId) ?? []), h]);
 
@@ -131,7 +133,7 @@ export function createReportWriter({ db, audit, enterprises, indicators, periods
       }
       const past = historyOf.get(e.id) ?? [];
       const lastMonth = past.find((h) => h.period === before[0])?.values;
-      const flags: ReportIssue[] = plausibilityWarnings(catalog, values, { month, lastMonth, usualIncrement: usualIncrements(catalog, period, past) });
+      const flags: ReportIssue[] = plausibilityWarnings(catalog, values, { month, lastMonth, usualIncrement: usualIncrements(catalog, period, past), lastYearIncrement: monthIncrements(catalog, lastYear[0]!, past) });
       // A replaced report keeps where it was first reported (the upsert leaves park and industry alone).
       const where = stored ?? e;
       writes.push({ row: input.row, before: stored, enterpriseId: e.id, period, parkId: where.parkId, industryCode: where.industryCode, industrySection: where.industrySection, aboveScale: where.aboveScale, values, prior, flags, late, source: opts.source, submittedBy: ctx.actor.name });

@@ -1,6 +1,6 @@
 // Around the reports: the portal form, review (who has and hasn't reported, accept or return),
 // reminders, one report with its versions, and an enterprise's own series.
-import { addMonths, growth, usualIncrements, type Report, type ReportDetail, type ReportForm, type Series } from '@zhiyuan/core';
+import { addMonths, growth, monthIncrements, usualIncrements, type Report, type ReportDetail, type ReportForm, type Series } from '@zhiyuan/core';
 import type { Db } from '../../db/pool';
 import type { RequestContext } from '../../context';
 import { AppError, notFound } from '../../errors';
@@ -134,11 +134,12 @@ export function createReportingService({ db, audit, enterprises, parks, indicato
       periods.assertReportable(period);
       const { row: e } = await enterprises.visible(ctx, enterpriseId);
       const previous = [1, 2, 3, 4].map((n) => addMonths(period, -n));
+      const lastYear = [12, 13].map((n) => addMonths(period, -n));
       const [catalog, info, current, history, reminders] = await Promise.all([
         indicators.catalog(),
         periods.info(period),
         repo.reportsOf(db, period, [e.id]),
-        repo.valuesIn(db, [...previous, addMonths(period, -12)], [e.id]),
+        repo.valuesIn(db, [...previous, ...lastYear], [e.id]),
         repo.reminderCounts(db, period, [e.id]),
       ]);
       const report = current.get(e.id);
@@ -152,8 +153,9 @@ export function createReportingService({ db, audit, enterprises, parks, indicato
         indicators: catalog,
         report: report ? await toReport(report) : null,
         lastMonth: valuesOf(previous[0]!),
-        lastYear: valuesOf(addMonths(period, -12)),
-        usualIncrement: usualIncrements(catalog, period, history.filter((h) => previous.includes(h.period))),
+        lastYear: valuesOf(lastYear[0]!),
+        usualIncrement: usualIncrements(catalog, period, history),
+        lastYearIncrement: monthIncrements(catalog, lastYear[0]!, history),
         reminders: reminders.get(e.id) ?? 0,
       };
     },

@@ -48,7 +48,7 @@ export function PortalReportForm({ enterpriseId, form, readOnly, onSubmitted }: 
   const [submitting, setSubmitting] = useState(false);
 
   const check = useMemo(
-    () => checkForm(form.indicators, raw, showPrior ? priorRaw : null, { period: form.period, lastMonth: form.lastMonth, usualIncrement: form.usualIncrement }),
+    () => checkForm(form.indicators, raw, showPrior ? priorRaw : null, { period: form.period, lastMonth: form.lastMonth, usualIncrement: form.usualIncrement, lastYearIncrement: form.lastYearIncrement }),
     [form, raw, priorRaw, showPrior],
   );
   const filled = reported.filter((i) => raw[i.code] != null).length;

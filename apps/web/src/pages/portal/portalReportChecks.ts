@@ -45,11 +45,11 @@ export function checkForm(
   catalog: readonly Indicator[],
   raw: RawFigures,
   priorRaw: RawFigures | null,
-  ctx: { period: string; lastMonth: Record<string, number>; usualIncrement: Record<string, number> },
+  ctx: { period: string; lastMonth: Record<string, number>; usualIncrement: Record<string, number>; lastYearIncrement: Record<string, number> },
 ): FormCheck {
   const checked = checkValues(catalog, nonBlank(raw));
   const priorChecked = priorRaw ? checkValues(catalog, nonBlank(priorRaw)) : { values: {}, errors: [] };
-  const warnings = plausibilityWarnings(catalog, checked.values, { month: periodParts(ctx.period).month, lastMonth: ctx.lastMonth, usualIncrement: ctx.usualIncrement });
+  const warnings = plausibilityWarnings(catalog, checked.values, { month: periodParts(ctx.period).month, lastMonth: ctx.lastMonth, usualIncrement: ctx.usualIncrement, lastYearIncrement: ctx.lastYearIncrement });
   const derivedCodes = catalog.filter((i) => i.formula != null && i.active).map((i) => i.code);
   return {
     values: checked.values,
