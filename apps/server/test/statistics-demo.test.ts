@@ -50,3 +50,11 @@ it('the demo enterprise has its history but not the newest month (it reports tha
   expect(Object.keys(form.lastMonth).length).toBeGreaterThan(0);
   expect(Object.keys(form.lastYear).length).toBeGreaterThan(0);
 });
+
+it('the open period shows flagged values for review, a few per cent of its reports', async () => {
+  const stat = await login(t.app, 'demo_statistician', DEMO_PASSWORD);
+  const page = await get(stat, `/api/statistics/reporting?period=${last}&flagged=true`);
+  const reported = page.counts.submitted + page.counts.accepted + page.counts.returned;
+  expect(page.counts.flagged).toBeGreaterThan(0);
+  expect(page.counts.flagged / reported).toBeLessThan(0.15);
+});
