@@ -17,6 +17,8 @@ export default defineConfig({
         codeSplitting: {
           groups: [
             { name: 'vendor-react', test: /node_modules[\\/](react|react-dom|react-router|scheduler)[\\/]/, priority: 40 },
+            // Charts load with the statistics pages only, not on every page.
+            { name: 'vendor-echarts', test: /node_modules[\\/](echarts|zrender|echarts-for-react|size-sensor)[\\/]/, priority: 35 },
             { name: 'vendor-antd', test: /node_modules[\\/](antd|rc-[^\\/]+|@rc-component|@ant-design[\\/](?!pro-))/, priority: 30 },
             { name: 'vendor-pro', test: /node_modules[\\/]@ant-design[\\/]pro-/, priority: 20 },
             { name: 'vendor', test: /node_modules[\\/]/, priority: 10 },

@@ -1163,7 +1163,7 @@ export const en: Messages = {
     indicator: 'Indicator',
     showOnMap: 'Show this indicator in the ranking and on the map',
     yoy: 'YoY',
-    lfl: 'Like-for-like',
+    lfl: 'LfL',
     rank: 'Rank',
     reporting: 'Reporting enterprises',
     aboveScaleOf: '{{count}} above designated size',
@@ -1187,6 +1187,7 @@ export const en: Messages = {
     industries: 'Industry structure',
     otherIndustries: 'Other industries',
     noIndustries: 'No industry figures',
+    noFigures: 'No figures for this period',
     empty: 'No figures yet',
   },
 };

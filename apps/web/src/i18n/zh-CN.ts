@@ -1186,6 +1186,7 @@ export const zhCN = {
     industries: '行业结构',
     otherIndustries: '其他行业',
     noIndustries: '暂无行业数据',
+    noFigures: '本期暂无数据',
     empty: '暂无统计数据',
   },
 };

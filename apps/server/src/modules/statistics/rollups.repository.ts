@@ -1,7 +1,7 @@
 import { and, eq, sql, type SQL } from 'drizzle-orm';
 import { addMonths } from '@zhiyuan/core';
 import type { Executor } from '../../db/pool';
-import { statReports, statRollupRuns, statRollups, statRollupsDue } from './statistics.tables';
+import { statPeriods, statReports, statRollupRuns, statRollups, statRollupsDue } from './statistics.tables';
 
 /** Same-period refreshes from several instances wait for each other instead of interleaving. */
 const lockOf = (period: string) => sql`pg_advisory_xact_lock(7262100, ${Number(period.replace('-', ''))})`;
@@ -75,8 +75,11 @@ export async function rollupStatus(db: Executor): Promise<{ pending: number; ref
   return { pending: row.pending, refreshedAt: row.refreshed_at ? new Date(row.refreshed_at) : null };
 }
 
+/** The newest closed period with figures (an open one is still incomplete), else the newest with figures. */
 export async function latestRolledUp(db: Executor): Promise<string | null> {
-  const r = await db.execute<{ p: string | null }>(sql`SELECT max(period) AS p FROM ${statRollupRuns} WHERE rows > 0`);
+  const r = await db.execute<{ p: string | null }>(sql`
+    SELECT coalesce(max(r.period) FILTER (WHERE p.status = 'closed'), max(r.period)) AS p
+    FROM ${statRollupRuns} r LEFT JOIN ${statPeriods} p ON p.period = r.period WHERE r.rows > 0`);
   return r.rows[0]?.p ?? null;
 }
 

@@ -165,7 +165,7 @@ export function trendOption(points: readonly TrendPoint[], ind: Indicator, label
     xAxis: { type: 'category', data: points.map((p) => p.period), axisLabel, axisLine: { lineStyle: { color: theme.axis } }, axisTick: { show: false } },
     yAxis: [
       { type: 'value', name: unit, nameTextStyle: axisLabel, axisLabel, splitLine: { lineStyle: { color: theme.split } } },
-      { type: 'value', show: flow, name: flow ? unit : '', nameTextStyle: axisLabel, axisLabel, splitLine: { show: false } },
+      { type: 'value', show: flow, alignTicks: true, name: flow ? unit : '', nameTextStyle: axisLabel, axisLabel, splitLine: { show: false } },
     ],
     series,
   };

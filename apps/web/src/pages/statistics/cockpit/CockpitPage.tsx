@@ -272,7 +272,11 @@ export function CockpitPage() {
 
             <div className="zy-cockpit-main">
               <Panel title={t('cockpit.parkRanking', { indicator: indName(ind) })} note={ranking ? t('cockpit.unit', { unit: ranking.unit }) : undefined} testId="cockpit-ranking">
-                {ranking && <Chart option={ranking.option} height="100%" onEvents={barEvents} style={{ position: 'absolute', inset: 0 }} testId="cockpit-ranking-chart" />}
+                {ranking?.count ? (
+                  <Chart option={ranking.option} height="100%" onEvents={barEvents} style={{ position: 'absolute', inset: 0 }} testId="cockpit-ranking-chart" />
+                ) : (
+                  ranking && <div className="zy-cockpit-empty">{t('cockpit.noFigures')}</div>
+                )}
               </Panel>
               <Panel title={t('cockpit.map')} note={t('cockpit.mapNote')} testId="cockpit-map">
                 {map.error ? (
@@ -287,8 +291,8 @@ export function CockpitPage() {
                   {trend && <Chart option={trend} height="100%" style={{ position: 'absolute', inset: 0 }} testId="cockpit-trend-chart" />}
                 </Panel>
                 <Panel title={t('cockpit.industries')} testId="cockpit-industries">
-                  {industries && data?.industries.length ? (
-                    <Chart option={industries} height="100%" style={{ position: 'absolute', inset: 0 }} testId="cockpit-industries-chart" />
+                  {industries?.count ? (
+                    <Chart option={industries.option} height="100%" style={{ position: 'absolute', inset: 0 }} testId="cockpit-industries-chart" />
                   ) : (
                     data && <div className="zy-cockpit-empty">{t('cockpit.noIndustries')}</div>
                   )}

@@ -47,7 +47,7 @@ export const rankedParks = (parks: readonly Park[]) => [...parks].filter((p) => 
 export function parkRankingOption(parks: readonly Park[], ind: Indicator, yoyLabel: string) {
   const ranked = rankedParks(parks);
   const { divisor, unit } = axisScale(ind, ranked.map((p) => p.value));
-  return { unit, option: {
+  return { unit, count: ranked.length, option: {
     grid: { left: 8, right: 150, top: 8, bottom: 8, containLabel: true },
     tooltip: {
       trigger: 'item',
@@ -125,7 +125,7 @@ export function industryOption(industries: Cockpit['industries'], ind: Indicator
     data.push({ name: otherLabel, value, share, yoy: null });
   }
   const short = (name: string) => (name.length > 9 ? `${name.slice(0, 8)}…` : name);
-  return {
+  return { count: data.length, option: {
     color: ['#4fd1ff', '#3fa7ff', '#7b61ff', '#ffc53d', '#ff7a45', '#36cfc9', '#95de64', '#8fb3e6'],
     tooltip: {
       trigger: 'item',
@@ -149,7 +149,7 @@ export function industryOption(industries: Cockpit['industries'], ind: Indicator
         data,
       },
     ],
-  };
+  } };
 }
 
 const labelledParks = 8;
