@@ -80,6 +80,11 @@ describe('PUT /api/statistics/reports/:period', () => {
     expect(hd.indicators.revenue.yoy).toBeCloseTo(230 / 300 - 1, 10);
     expect(hd.outputPerEmployee).toBeCloseTo(230 / 40, 10);
     expect(byPark.find((r) => r.key === otherParkId)!.indicators.revenue).toMatchObject({ value: 60, rank: 2 });
+    const analysis = await get(leader, `/api/statistics/analysis?period=${P}&groupBy=park&indicator=revenue`);
+    expect(analysis.rows.slice(0, 2).map((r: { key: string }) => r.key)).toEqual([haidianId, otherParkId]); // rank order
+    expect(analysis.rows[0]).toMatchObject({ rank: 1, enterprises: 2, month: null }); // no September figures: no 当月
+    expect(analysis.rows[0].share).toBeCloseTo(230 / 290, 10);
+    expect(analysis.total).toMatchObject({ value: 290, priorValue: 350, enterprises: 3 });
     // A park with no figures: value null, growth null (shown as —), never 0 or Infinity.
     const empty = byPark.find((r) => r.key !== haidianId && r.key !== otherParkId)!;
     expect(empty.indicators.revenue).toMatchObject({ value: null, yoy: null, rank: null });

@@ -120,7 +120,7 @@ export function createFiguresService({ db, enterprises, parks, indicators, rollu
     const present = new Set(rows.map((r) => r.key));
     const groups: Group[] =
       by === 'industry'
-        ? [...industrySections.filter((s) => present.has(s.code)).map((s) => ({ key: s.code, name: s.nameZh, area: null })), ...(present.has(' ') ? [{ key: ' ', name: '行业未知', area: null }] : [])]
+        ? industrySections.filter((s) => present.has(s.code)).map((s) => ({ key: s.code, name: s.nameZh, area: null }))
         : [
             { key: 'true', name: '规上企业', area: null },
             { key: 'false', name: '规下企业', area: null },
@@ -197,7 +197,9 @@ export function createFiguresService({ db, enterprises, parks, indicators, rollu
       const sh = shares(rows.map((r) => r.value));
       rows.forEach((r, i) => Object.assign(r, { rank: rk[i], share: ind.kind === 'flow' || ind.unit === '人' ? sh[i] : null }));
       const total = rowOf(totalOf.groups[0]!, totalOf.at);
-      return { period: q.period, indicator: ind, rows, total: { ...total, key: 'total', name: '合计', share: rows.length ? 1 : null } };
+      // In rank order; groups without a figure last, in their own order.
+      const ordered = rows.map((r, i) => ({ r, i })).sort((a, b) => (a.r.rank ?? Infinity) - (b.r.rank ?? Infinity) || a.i - b.i);
+      return { period: q.period, indicator: ind, rows: ordered.map((x) => x.r), total: { ...total, key: 'total', name: '合计', share: rows.length ? 1 : null } };
     },
 
     /** The last `months` periods up to `to`, each with last year's value and the single months. */
