@@ -12,7 +12,8 @@ afterAll(() => fs.rm(tmp, { recursive: true, force: true }));
 
 function run(env: Record<string, string>, until: RegExp, timeoutMs = 90_000): Promise<{ code: number | null; out: string; stop: () => Promise<number | null> }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', main], { env: { ...process.env, LOG_LEVEL: 'warn', ADMIN_PASSWORD: 'Start-Root-2025!', DEMO_PASSWORD: 'Start-Demo-2025!', ...env } });
+    // The process's life is under test here; the demo statistics seed has its own test (statistics-demo).
+    const child = spawn(process.execPath, ['--import', 'tsx', main], { env: { ...process.env, LOG_LEVEL: 'warn', ADMIN_PASSWORD: 'Start-Root-2025!', DEMO_PASSWORD: 'Start-Demo-2025!', SEED_DEMO_STATISTICS: 'false', ...env } });
     let out = '';
     const stop = () => new Promise<number | null>((r) => (child.exitCode !== null ? r(child.exitCode) : (child.once('exit', (c) => r(c)), child.kill('SIGTERM'))));
     const timer = setTimeout(() => reject(new Error(`timed out; output:\n${out}`)), timeoutMs);
