@@ -25,6 +25,7 @@ import { aes256GcmCipher, type FieldCipher } from '../apps/server/src/crypto/fie
 import { enterprises, qualifications, statusEvents } from '../apps/server/src/modules/enterprises/enterprises.tables';
 import { generateDemoEnterprises, type DemoEnterprise, type DemoPark } from '../apps/server/src/seed/demo-enterprises';
 import { seedQualificationKinds, storedContacts } from '../apps/server/src/seed/seed-enterprises';
+import { phaseTimer } from './load-phases';
 
 export type LoadOptions = {
   count: number;
@@ -52,15 +53,7 @@ const SERIAL_START = 1_000_000;
 /** Loads `count` enterprises into the sub-parks of the database behind `pool`, in one transaction. */
 export async function loadEnterprises(pool: pg.Pool, opts: LoadOptions): Promise<LoadResult> {
   const log = opts.log ?? (() => {});
-  const started = performance.now();
-  const phases: Record<string, number> = {};
-  let mark = started;
-  const phase = (name: string) => {
-    const now = performance.now();
-    phases[name] = Math.round(now - mark) / 1000;
-    mark = now;
-    log(`${name}: ${phases[name]!.toFixed(1)} s`);
-  };
+  const { phase, phases, seconds } = phaseTimer(log);
 
   const client = await pool.connect();
   try {
@@ -128,7 +121,7 @@ export async function loadEnterprises(pool: pg.Pool, opts: LoadOptions): Promise
       await client.query('ANALYZE enterprises, enterprise_qualifications, enterprise_status_events');
       phase('analyze');
     }
-    return { ...counts, seconds: Math.round(performance.now() - started) / 1000, phases, indexesRebuilt: indexes.length > 0 };
+    return { ...counts, seconds: seconds(), phases, indexesRebuilt: indexes.length > 0 };
   } catch (e) {
     await client.query('ROLLBACK').catch(() => undefined);
     throw e;

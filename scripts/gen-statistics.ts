@@ -21,6 +21,7 @@ import { addMonths, periodPattern, periodRange, shanghaiDate, type EnterpriseSta
 import { closedOnOf, DEMO_STATISTICS_MONTHS, demoStatisticsGenerator, dueOnOf, type DemoReport, type StatEnterprise } from '../apps/server/src/seed/demo-statistics';
 import { SEED_ACTOR } from '../apps/server/src/seed/seed-statistics';
 import { markDue } from '../apps/server/src/modules/statistics/rollups.repository';
+import { phaseTimer } from './load-phases';
 
 export type StatisticsLoadOptions = {
   /** Periods up to `to`, both included (default 36). */
@@ -58,15 +59,7 @@ const REPORT_COLUMNS = ['enterprise_id', 'period', 'park_id', 'industry_code', '
 /** Loads statistics reports of every enterprise of the database behind `pool` that has none, in one transaction. */
 export async function loadStatistics(pool: pg.Pool, opts: StatisticsLoadOptions = {}): Promise<StatisticsLoadResult> {
   const log = opts.log ?? (() => {});
-  const started = performance.now();
-  const phases: Record<string, number> = {};
-  let mark = started;
-  const phase = (name: string) => {
-    const now = performance.now();
-    phases[name] = Math.round(now - mark) / 1000;
-    mark = now;
-    log(`${name}: ${phases[name]!.toFixed(1)} s`);
-  };
+  const { phase, phases, seconds } = phaseTimer(log);
 
   const today = opts.today ?? shanghaiDate(new Date());
   const to = opts.to ?? addMonths(today.slice(0, 7), -1);
@@ -145,7 +138,7 @@ export async function loadStatistics(pool: pg.Pool, opts: StatisticsLoadOptions 
       const { rows: [s] } = await client.query<{ table: string; indexes: string }>(`SELECT pg_table_size($1::regclass) AS table, pg_indexes_size($1::regclass) AS indexes`, [t]);
       sizes[t] = { table: Number(s!.table), indexes: Number(s!.indexes) };
     }
-    return { enterprises: enterprises.length, reports, periods, seconds: Math.round(performance.now() - started) / 1000, phases, indexesRebuilt: rebuild, sizes };
+    return { enterprises: enterprises.length, reports, periods, seconds: seconds(), phases, indexesRebuilt: rebuild, sizes };
   } catch (e) {
     await client.query('ROLLBACK').catch(() => undefined);
     throw e;
