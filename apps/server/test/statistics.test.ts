@@ -230,6 +230,21 @@ describe('xlsx import', () => {
     expect((await upload(stat, `/api/statistics/imports?period=${period}`, good)).json()).toMatchObject({ accepted: 1, unchanged: 1 });
   });
 
+  it('one answer lists a formula in a cell and an enterprise twice, each at its cell', async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('月报');
+    ws.addRow(['统一社会信用代码', '营业收入（万元）[revenue]']);
+    ws.addRow([other[3]!.uscc, { formula: '1+1', result: 2 }]);
+    ws.addRow([other[4]!.uscc, 5]);
+    ws.addRow([other[4]!.uscc, 6]);
+    const res = await upload(stat, `/api/statistics/imports?period=2026-09`, Buffer.from(await wb.xlsx.writeBuffer()));
+    expect(res.statusCode).toBe(422);
+    expect(res.json().error.details).toEqual([
+      expect.objectContaining({ row: 2, column: 'B', message: expect.stringContaining('公式') }),
+      expect.objectContaining({ row: 4, column: 'A', message: '与第 3 行是同一家企业' }),
+    ]);
+  });
+
   it('an outdated template (unknown code or a changed unit) is refused at its header', async () => {
     const wb = new ExcelJS.Workbook();
     const ws = wb.addWorksheet('月报');

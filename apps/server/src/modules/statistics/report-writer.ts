@@ -38,6 +38,8 @@ export type WriteOptions = {
   /** Where problems are: the sheet's name and a field's column letter for an import; field paths for JSON. */
   sheet?: string;
   columnOf?: (field: string) => string;
+  /** Problems already found (an import's cell problems): one answer lists them with the writer's own. */
+  problems?: ImportProblems;
 };
 
 const sameValues = (a: StoredValues, b: StoredValues) => {
@@ -99,7 +101,7 @@ export function createReportWriter({ db, audit, enterprises, indicators, periods
 
   /** Checks, then writes; throws 422 with every problem found, or answers the counts. */
   async function write(ctx: RequestContext, period: string, inputs: readonly ReportInput[], opts: WriteOptions): Promise<WriteResult & { reportIds: string[] }> {
-    const problems = new ImportProblems();
+    const problems = opts.problems ?? new ImportProblems();
     const at = (row: number, field: string, message: string) => problems.add({ sheet: opts.sheet ?? '', row, column: opts.columnOf ? opts.columnOf(field) : field, message });
     periods.assertReportable(period);
     const info = await periods.info(period);

@@ -83,11 +83,11 @@ export function createStatisticsImport({ db, enterprises, indicators, writer }: 
       }
       if (columns.length === 0) at(1, 'A', '工作表为空：第一行应为表头，请使用导入模板');
       if (problems.isEmpty && inputs.length === 0) at(2, 'A', '文件中没有填报任何数值');
-      problems.throwIfAny();
+      if (inputs.length === 0) problems.throwIfAny();
       const letters = new Map<string, string>(columns.flatMap((f, i) => (f ? [[f, columnLetter(i + 1)] as const] : [])));
       const firstFigure = columns.findIndex((f) => f?.startsWith('values.'));
       const columnOf = (field: string) => letters.get(field) ?? (field === 'values' && firstFigure >= 0 ? columnLetter(firstFigure + 1) : '');
-      const { reportIds: _ids, ...result } = await writer.write(ctx, period, inputs, { source: 'import', dryRun: opts.dryRun, revisionReason: opts.revisionReason, sheet, columnOf });
+      const { reportIds: _ids, ...result } = await writer.write(ctx, period, inputs, { source: 'import', dryRun: opts.dryRun, revisionReason: opts.revisionReason, sheet, columnOf, problems });
       return result;
     },
 
