@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import { groupGrowth, groupSums } from '@zhiyuan/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_PASSWORD, as, createTestApp, login, type Session, type TestApp } from './harness';
+import { ADMIN_PASSWORD, DEMO_PASSWORD, as, createTestApp, login, type Session, type TestApp } from './harness';
 
 const now = new Date('2026-11-20T02:00:00Z');
 const P = '2026-10';
@@ -115,6 +115,24 @@ describe('PUT /api/statistics/reports/:period', () => {
   });
 
   it('a sub-park statistician cannot write or read another park', async () => {
+    const admin = await login(t.app, 'admin', ADMIN_PASSWORD);
+    const created = await t.app.inject(as(admin, 'POST', '/api/users', { username: 'hd_statistician', displayName: '海淀园统计员', password: 'Haidian-Stat-2025', roles: ['statistician'], parkIds: [haidianId] }));
+    expect(created.statusCode, created.body).toBe(201);
+    const hdStat = await login(t.app, 'hd_statistician', 'Haidian-Stat-2025');
+    const outside = await put(hdStat, P, [{ uscc: haidian[5]!.uscc, values: { revenue: 7 } }, { uscc: other[1]!.uscc, values: { revenue: 1 } }]);
+    expect(outside.statusCode).toBe(422);
+    expect(outside.json().error.details).toEqual([expect.objectContaining({ row: 2, column: 'uscc', message: expect.stringContaining('不在您的权限范围内') })]);
+    expect((await get(stat, `/api/statistics/reporting?period=${P}&q=${haidian[5]!.uscc}`)).items[0].state).toBe('missing'); // nothing stored
+    expect((await t.app.inject(as(hdStat, 'GET', `/api/statistics/summary?period=${P}&parkId=${otherParkId}`))).statusCode).toBe(404);
+    expect((await t.app.inject(as(hdStat, 'GET', `/api/statistics/reporting?period=${P}&parkId=${otherParkId}`))).statusCode).toBe(404);
+    const otherReport = (await get(stat, `/api/statistics/reporting?period=${P}&parkId=${otherParkId}&state=submitted`)).items[0].reportId;
+    expect((await t.app.inject(as(hdStat, 'GET', `/api/statistics/reports/${otherReport}`))).statusCode).toBe(404);
+    expect((await t.app.inject(as(hdStat, 'POST', `/api/statistics/reports/${otherReport}/review`, { decision: 'accept' }))).statusCode).toBe(404);
+    const own = (await get(hdStat, `/api/statistics/reporting?period=${P}`)).items as { parkName: string }[];
+    expect(own.every((i) => i.parkName === '海淀园')).toBe(true);
+    // Zone-wide actions are refused to a sub-park statistician.
+    expect((await t.app.inject(as(hdStat, 'POST', `/api/statistics/periods/${P}/close`))).statusCode).toBe(403);
+
     const res = await put(haidianAdmin, P, [{ uscc: other[1]!.uscc, values: { revenue: 1 } }]);
     expect(res.statusCode).toBe(403); // the park admin has no statistics.write at all
     const ownScope = (await get(haidianAdmin, `/api/statistics/summary?period=${P}&groupBy=park&indicators=revenue`)).rows as { key: string }[];
