@@ -45,7 +45,8 @@ export function createServices(db: Db, config: Config, cipher: FieldCipher, cloc
   const statPeriods = createPeriodsService(db, audit, enterprises, clock);
   const rollups = createRollupsService(db, audit, enterprises, jobs, statPeriods.currentPeriod);
   const reportWriter = createReportWriter({ db, audit, enterprises, indicators, periods: statPeriods, rollups, clock });
-  const figures = createFiguresService({ db, enterprises, parks, indicators, rollups });
+  const qualifications = createQualificationsService(db, audit, enterprises, parks);
+  const figures = createFiguresService({ db, enterprises, qualifications, parks, indicators, rollups });
   const ranking = createRankingService(db, enterprises, parks, indicators);
   return {
     /** The field cipher, for seeds that write encrypted columns directly. */
@@ -59,7 +60,7 @@ export function createServices(db: Db, config: Config, cipher: FieldCipher, cloc
     tokens: createTokensService(db, audit, parks, clock),
     calendar: createCalendarService(db, audit, clock),
     enterprises,
-    qualifications: createQualificationsService(db, audit, enterprises, parks),
+    qualifications,
     changeRequests: createChangeRequestsService(db, audit, enterprises, clock),
     savedFilters: createSavedFiltersService(db),
     enterpriseImport: createEnterpriseImport({ ...enterpriseDeps, enterprises }),

@@ -85,6 +85,13 @@ describe('PUT /api/statistics/reports/:period', () => {
     expect(analysis.rows[0]).toMatchObject({ rank: 1, enterprises: 2, month: null }); // no September figures: no 当月
     expect(analysis.rows[0].share).toBeCloseTo(230 / 290, 10);
     expect(analysis.total).toMatchObject({ value: 290, priorValue: 350, enterprises: 3 });
+    // By qualification: the holders at each period's end, from the reports (A holds a kind of its own since 2020).
+    expect((await t.app.inject(as(haidianAdmin, 'POST', '/api/qualification-kinds', { code: 'stat_test', name: '统计测试资质' }))).statusCode).toBe(201);
+    expect((await t.app.inject(as(stat, 'POST', `/api/enterprises/${a!.id}/qualifications`, { kind: 'stat_test', validFrom: '2020-01-01' }))).statusCode).toBe(201);
+    const byKind = (await get(leader, `/api/statistics/analysis?period=${P}&groupBy=qualification&indicator=revenue`)).rows.find((r: { key: string }) => r.key === 'stat_test');
+    expect(byKind).toMatchObject({ name: '统计测试资质', value: 150, priorValue: 100, enterprises: 1 });
+    expect(byKind.yoy).toBeCloseTo(0.5, 10);
+    expect(byKind.lfl).toBeCloseTo(0.5, 10);
     // A park with no figures: value null, growth null (shown as —), never 0 or Infinity.
     const empty = byPark.find((r) => r.key !== haidianId && r.key !== otherParkId)!;
     expect(empty.indicators.revenue).toMatchObject({ value: null, yoy: null, rank: null });

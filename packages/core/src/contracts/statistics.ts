@@ -213,7 +213,8 @@ export type ReportForm = z.infer<typeof reportForm>;
 
 // ---------------------------------------------------------------- figures out
 
-export const groupBy = z.enum(['zone', 'park', 'industry', 'aboveScale']);
+/** `qualification`: enterprises holding a valid qualification of each kind at the period's end (one may count in several). */
+export const groupBy = z.enum(['zone', 'park', 'industry', 'aboveScale', 'qualification']);
 export type GroupBy = z.infer<typeof groupBy>;
 const codeList = z
   .string()
@@ -221,7 +222,7 @@ const codeList = z
   .transform((s) => s.split(',').map((c) => c.trim()).filter(Boolean));
 
 /** DESIGN.md §8. */
-export const summaryQuery = z.object({ period, groupBy: groupBy.exclude(['aboveScale']).default('park'), parkId: uuid.optional(), indicators: codeList.optional() });
+export const summaryQuery = z.object({ period, groupBy: groupBy.exclude(['aboveScale', 'qualification']).default('park'), parkId: uuid.optional(), indicators: codeList.optional() });
 export const indicatorFigure = z.object({ value: z.number().nullable(), yoy: z.number().nullable(), lfl: z.number().nullable(), rank: z.number().int().nullable() });
 export const summaryRow = z.object({ key: z.string(), name: z.string(), indicators: z.record(z.string(), indicatorFigure), outputPerKm2: z.number().nullable(), outputPerEmployee: z.number().nullable() });
 export const summary = z.object({ period: z.string(), rows: z.array(summaryRow) });

@@ -24,9 +24,11 @@ import type { Db } from '../../db/pool';
 import type { RequestContext } from '../../context';
 import { AppError, notFound } from '../../errors';
 import type { EnterprisesService } from '../enterprises/enterprises.service';
+import type { QualificationsService } from '../enterprises/qualifications.service';
 import type { ParksService } from '../parks/parks.service';
 import type { IndicatorsService } from './indicators.service';
 import * as repo from './rollups.repository';
+import * as reports from './reports.repository';
 import type { RollupsService } from './rollups.service';
 import { staffScope } from './statistics-scope';
 
@@ -66,9 +68,9 @@ function needed(catalog: readonly Indicator[], codes: readonly string[]): string
   return [...out];
 }
 
-export type FiguresDeps = { db: Db; enterprises: EnterprisesService; parks: ParksService; indicators: IndicatorsService; rollups: RollupsService };
+export type FiguresDeps = { db: Db; enterprises: EnterprisesService; qualifications: QualificationsService; parks: ParksService; indicators: IndicatorsService; rollups: RollupsService };
 
-export function createFiguresService({ db, enterprises, parks, indicators, rollups }: FiguresDeps) {
+export function createFiguresService({ db, enterprises, qualifications, parks, indicators, rollups }: FiguresDeps) {
   /**
    * What the caller looks at: the base park(s) — the asked park, the zone for zone-wide staff, else
    * the top parks of their scope — and the parks whose rollups count (base parks and their sub-parks).
@@ -116,6 +118,7 @@ export function createFiguresService({ db, enterprises, parks, indicators, rollu
       const area = f.base.reduce((s, p) => s + p.areaKm2, 0);
       return { groups: [{ key: '', name, area }], at: index(rows) };
     }
+    if (by === 'qualification') return byQualification(periods, rollupFilter);
     const rows = await repo.sums(db, periods, by === 'industry' ? 'section' : 'aboveScale', rollupFilter);
     const present = new Set(rows.map((r) => r.key));
     const groups: Group[] =
@@ -126,6 +129,26 @@ export function createFiguresService({ db, enterprises, parks, indicators, rollu
             { key: 'false', name: '规下企业', area: null },
           ].filter((g) => present.has(g.key));
     return { groups, at: index(rows) };
+  }
+
+  /** Qualification groups, from the reports: each period's sums, and a year earlier each kind's own holders' (the 同比 base). */
+  async function byQualification(periods: string[], f: repo.RollupFilter): Promise<{ groups: Group[]; at: ReturnType<typeof index> }> {
+    const codes = f.indicators ?? [];
+    const [now, before, kinds] = await Promise.all([
+      reports.qualificationSums(db, periods, f, codes),
+      reports.qualificationSums(db, periods.map((p) => addMonths(p, -12)), f, codes),
+      qualifications.kinds().then((k) => k.items),
+    ]);
+    const priorOf = new Map(before.map((b) => [`${addMonths(b.period, 12)}|${b.key}|${b.indicator}`, b.value]));
+    const rows: repo.SumsRow[] = now.map((r) => ({ ...r, priorValue: priorOf.get(`${r.period}|${r.key}|${r.indicator}`) ?? null }));
+    // Kinds held only last year still show their prior value.
+    for (const b of before) {
+      const period = addMonths(b.period, 12);
+      if (!now.some((r) => r.period === period && r.key === b.key && r.indicator === b.indicator))
+        rows.push({ period, key: b.key, indicator: b.indicator, value: null, priorValue: b.value, lflNumerator: null, lflDenominator: null, enterprises: 0 });
+    }
+    const present = new Set(rows.map((r) => r.key));
+    return { groups: kinds.filter((k) => present.has(k.code)).map((k) => ({ key: k.code, name: k.name, area: null })), at: index(rows) };
   }
 
   async function catalogWith(codes: readonly string[]) {
@@ -195,7 +218,9 @@ export function createFiguresService({ db, enterprises, parks, indicators, rollu
       const rows = groups.map((g) => rowOf(g, at));
       const rk = ranks(rows.map((r) => r.value));
       const sh = shares(rows.map((r) => r.value));
-      rows.forEach((r, i) => Object.assign(r, { rank: rk[i], share: ind.kind === 'flow' || ind.unit === '人' ? sh[i] : null }));
+      // Shares of overlapping groups (an enterprise holding two kinds) would not add up: none for qualifications.
+      const shareable = q.groupBy !== 'qualification';
+      rows.forEach((r, i) => Object.assign(r, { rank: rk[i], share: shareable ? sh[i] : null }));
       const total = rowOf(totalOf.groups[0]!, totalOf.at);
       // In rank order; groups without a figure last, in their own order.
       const ordered = rows.map((r, i) => ({ r, i })).sort((a, b) => (a.r.rank ?? Infinity) - (b.r.rank ?? Infinity) || a.i - b.i);

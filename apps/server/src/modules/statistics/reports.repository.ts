@@ -277,3 +277,33 @@ export async function* expectedEnterprises(db: Executor, parkIds: readonly strin
     after = batch.at(-1)!.uscc;
   }
 }
+
+// ---------------------------------------------------------------- by qualification
+
+/**
+ * Sums per period × qualification kind × indicator over the reports of enterprises that held a
+ * valid qualification of that kind at the period's end (an enterprise may count under several
+ * kinds, so the groups do not add up to the zone). Read from the reports, not the rollups: a
+ * qualification is not a dimension of the rollups (ADR 0008). The like-for-like base is the
+ * restated prior, else the enterprise's report a year earlier.
+ */
+export async function qualificationSums(db: Executor, periods: readonly string[], f: RankingFilter, indicators: readonly string[]) {
+  const conditions: SQL[] = [sql`r.period = ANY(${`{${periods.join(',')}}`}::char(7)[])`, sql`r.status <> 'returned'`, sql`v.key = ANY(${`{${indicators.join(',')}}`}::text[])`];
+  if (f.parkIds) conditions.push(sql`r.park_id = ANY(${`{${f.parkIds.join(',')}}`}::uuid[])`);
+  if (f.section) conditions.push(sql`r.industry_section = ${f.section}`);
+  if (f.aboveScale !== undefined) conditions.push(sql`r.above_scale = ${f.aboveScale}`);
+  const periodEnd = sql`(to_date(r.period || '-01', 'YYYY-MM-DD') + interval '1 month' - interval '1 day')::date`;
+  const yearAgo = sql`to_char(to_date(r.period || '-01', 'YYYY-MM-DD') - interval '12 months', 'YYYY-MM')`;
+  const prior = sql`coalesce((r.prior -> v.key)::numeric, (l.values -> v.key)::numeric)`;
+  const r = await db.execute<{ period: string; key: string; indicator: string; value: string | null; num: string | null; den: string | null; n: number }>(sql`
+    SELECT r.period, q.kind AS key, v.key AS indicator, sum(v.value::numeric) AS value,
+      sum(v.value::numeric) FILTER (WHERE ${prior} IS NOT NULL) AS num, sum(${prior}) AS den, count(DISTINCT r.enterprise_id)::int AS n
+    FROM ${statReports} r
+    JOIN enterprise_qualifications q ON q.enterprise_id = r.enterprise_id AND q.valid_from <= ${periodEnd} AND (q.valid_to IS NULL OR q.valid_to >= ${periodEnd})
+    CROSS JOIN LATERAL jsonb_each(r.values) v
+    LEFT JOIN ${statReports} l ON l.enterprise_id = r.enterprise_id AND l.period = ${yearAgo}
+    WHERE ${sql.join(conditions, sql` AND `)}
+    GROUP BY 1, 2, 3`);
+  const num = (x: string | null) => (x == null ? null : Number(x));
+  return r.rows.map((x) => ({ period: x.period, key: x.key, indicator: x.indicator, value: num(x.value), lflNumerator: num(x.num), lflDenominator: num(x.den), enterprises: x.n }));
+}

@@ -43,7 +43,7 @@ function rankingSheet(name: string, r: Ranking): SheetSpec {
   };
 }
 
-const groupNames: Record<GroupBy, string> = { zone: '全区', park: '分园', industry: '行业', aboveScale: '规模' };
+const groupNames: Record<GroupBy, string> = { zone: '全区', park: '分园', industry: '行业', aboveScale: '规模', qualification: '资质' };
 
 export function createStatisticsExport(db: Db, audit: AuditService, indicators: IndicatorsService, figures: FiguresService, rankings: RankingService) {
   const logged = (ctx: RequestContext, what: string, summary: Record<string, unknown>) => audit.record(db, ctx, { action: 'statistics.export', targetType: 'statistics', summary: { what, ...summary } });

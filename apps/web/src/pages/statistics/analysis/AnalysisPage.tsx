@@ -200,7 +200,7 @@ export function AnalysisPage() {
             {noFigures ? (
               <Empty description={t('statAnalysis.empty', { period: label(period) })} data-testid="analysis-empty" />
             ) : data ? (
-              <AnalysisTable data={data} groupBy={state.groupBy} loading={analysis.isFetching} onDrill={(r: AnalysisRow) => go(drill(state, r.key))} />
+              <AnalysisTable data={data} groupBy={state.groupBy} loading={analysis.isFetching} onDrill={state.groupBy === 'qualification' ? undefined : (r: AnalysisRow) => go(drill(state, r.key))} />
             ) : (
               <div style={{ display: 'grid', placeItems: 'center', minHeight: 200 }}>{analysis.isError ? null : <Spin />}</div>
             )}

@@ -25,7 +25,7 @@ export type AnalysisState = {
   rankLimit: number;
 };
 
-export const groupByChoices: readonly GroupBy[] = ['park', 'industry', 'aboveScale'];
+export const groupByChoices: readonly GroupBy[] = ['park', 'industry', 'aboveScale', 'qualification'];
 export const rankLimits = [10, 25, 50, 100] as const;
 export const defaultIndicator = 'revenue';
 
@@ -52,7 +52,7 @@ export function parseState(sp: URLSearchParams): AnalysisState {
     rankLimit: (rankLimits as readonly number[]).includes(limit) ? limit : 25,
   };
   // Without an explicit grouping: a park's industries once a park is chosen, else the parks.
-  s.groupBy = pick(sp.get('groupBy'), ['zone', 'park', 'industry', 'aboveScale'] as const) ?? (s.parkId && !s.section ? 'industry' : 'park');
+  s.groupBy = pick(sp.get('groupBy'), ['zone', 'park', 'industry', 'aboveScale', 'qualification'] as const) ?? (s.parkId && !s.section ? 'industry' : 'park');
   return s;
 }
 
@@ -90,6 +90,8 @@ export function drill(s: AnalysisState, key: string): AnalysisState {
       return nextLevel({ ...s, section: key });
     case 'aboveScale':
       return nextLevel({ ...s, aboveScale: key === 'true' ? 'true' : 'false' });
+    case 'qualification':
+      return s; // an enterprise may hold several kinds: no drill-down below a kind
   }
 }
 
