@@ -58,4 +58,8 @@ it('the open period shows flagged values for review, a few per cent of its repor
   const reported = page.counts.submitted + page.counts.accepted + page.counts.returned;
   expect(page.counts.flagged).toBeGreaterThan(0);
   expect(page.counts.flagged / reported).toBeLessThan(0.15);
+  // The period list and the review list count the same enterprises.
+  const all = await get(stat, `/api/statistics/reporting?period=${last}&pageSize=1`);
+  const listed = (await get(stat, '/api/statistics/periods')).items.find((p: { period: string }) => p.period === last);
+  expect(listed).toMatchObject({ expected: all.total, reported });
 });

@@ -119,6 +119,10 @@ describe('PUT /api/statistics/reports/:period', () => {
     );
     const reporting = await get(stat, `/api/statistics/reporting?period=${P}&q=${e!.uscc}`);
     expect(reporting.items[0].state).toBe('missing');
+    // The month is not over yet (the clock says 2026-11-20).
+    const early = await put(stat, '2026-11', [{ uscc: e!.uscc, values: { revenue: 10 } }]);
+    expect(early.statusCode).toBe(400);
+    expect(early.json().error.details[0].path).toEqual(['period']);
   });
 
   it('a sub-park statistician cannot write or read another park', async () => {
@@ -185,6 +189,9 @@ describe('review and periods', () => {
     await rollupsSettled();
     const zone = (await get(leader, `/api/statistics/summary?period=${P}&groupBy=zone&indicators=revenue`)).rows[0];
     expect(zone.indicators.revenue.value).toBe(290 - 150 + 321.5); // A's returned report leaves the rollups; the portal report joined
+    // A returned report is accepted only after it is reported again (the same figures count as a new version).
+    expect((await t.app.inject(as(stat, 'POST', `/api/statistics/reports/${item.reportId}/review`, { decision: 'accept' }))).statusCode).toBe(409);
+    expect((await put(stat, P, [{ uscc: a.uscc, values: { revenue: 150, tax: 10, vat_refund: 2, employees: 30 } }])).json()).toMatchObject({ updated: 1 });
     expect((await t.app.inject(as(stat, 'POST', `/api/statistics/reports/${item.reportId}/review`, { decision: 'accept' }))).json().status).toBe('accepted');
 
     expect((await t.app.inject(as(stat, 'POST', `/api/statistics/periods/${P}/close`))).json().status).toBe('closed');
@@ -194,7 +201,8 @@ describe('review and periods', () => {
     expect(revised.json()).toMatchObject({ updated: 1, late: 1 });
     const detail = await get(stat, `/api/statistics/reports/${item.reportId}`);
     expect(detail.versions.map((v: { version: number; revision: boolean }) => [v.version, v.revision])).toEqual([
-      [2, true],
+      [3, true],
+      [2, false],
       [1, false],
     ]);
     expect(detail.versions[0].reason).toBe('企业更正了营业收入');

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { generatePassword, roleCodes, roleNames, shanghaiDate, type RoleCode } from '@zhiyuan/core';
+import { addMonths, generatePassword, roleCodes, roleNames, shanghaiDate, type RoleCode } from '@zhiyuan/core';
 import type { Config } from '../config';
 import type { Db, Tx } from '../db/pool';
 import { systemContext } from '../context';
@@ -67,7 +67,9 @@ export async function bootstrap(db: Db, services: Services, config: Config): Pro
       demoEnterprises = seeded.count;
       // The enterprise account belongs to an active 海淀园 enterprise; the 海淀园 park admin manages it.
       const haidianEnterprises = seeded.byPark.get(haidian.code) ?? [];
-      const own = haidianEnterprises.find((e) => e.status === 'active');
+      // One with a full history (moved in before the statistics window), so the portal shows last month and last year.
+      const longStanding = (e: (typeof haidianEnterprises)[number]) => e.status === 'active' && (!e.movedInOn || e.movedInOn < `${addMonths(today.slice(0, 7), -40)}-01`);
+      const own = haidianEnterprises.find(longStanding) ?? haidianEnterprises.find((e) => e.status === 'active');
       if (own) {
         assertStrong(password, demoUsername('enterprise'), 'DEMO_PASSWORD');
         await createUser(tx, demoUsername('enterprise'), `${roleNames.enterprise.zh}（示例）`, password, ['enterprise'], [haidian.id], false, own.id);

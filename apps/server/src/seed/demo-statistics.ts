@@ -165,7 +165,7 @@ export function demoStatisticsGenerator(opts: DemoStatisticsOptions): (e: StatEn
       if (leftIn <= sim[start]!) return [];
       if (leftIn <= to) end = sim.indexOf(leftIn) - 1;
     }
-    const leaver = chance(0.05);
+    const leaver = !excluded.has(e.id) && chance(0.05); // the demo account's enterprise keeps reporting
     const leaverEnd = int(start, last - 1);
     if (leaver && end === last && start < last) end = leaverEnd;
     const reportsLast = end === last && !excluded.has(e.id) && chance(0.85);

@@ -36,11 +36,15 @@ type Park = Awaited<ReturnType<ParksService['directory']>>[number];
 type Sums = Omit<repo.SumsRow, 'period' | 'key' | 'indicator'>;
 const empty: Sums = { value: null, priorValue: null, lflNumerator: null, lflDenominator: null, enterprises: 0 };
 
+/** Figures are exact to 4 decimals (万元); arithmetic in doubles (differences, formulas) is rounded back to that. */
+const round4 = (v: number | null) => (v == null ? null : Math.round(v * 10_000) / 10_000);
+const monthOf = (...args: Parameters<typeof singleMonth>) => round4(singleMonth(...args));
+
 /** A group's sums of one indicator: stored for reported ones, the formula over the sums for derived ones. */
 function sumsOf(catalog: readonly Indicator[], stored: ReadonlyMap<string, Sums>, code: string): Sums {
   const ind = catalog.find((i) => i.code === code);
   if (!ind?.formula) return stored.get(code) ?? empty;
-  const field = (f: keyof Omit<Sums, 'enterprises'>) => derivedValue(code, catalog, (c) => stored.get(c)?.[f]);
+  const field = (f: keyof Omit<Sums, 'enterprises'>) => round4(derivedValue(code, catalog, (c) => stored.get(c)?.[f]));
   return { value: field('value'), priorValue: field('priorValue'), lflNumerator: field('lflNumerator'), lflDenominator: field('lflDenominator'), enterprises: Math.max(0, ...[...stored.values()].map((s) => s.enterprises)) };
 }
 
@@ -209,7 +213,7 @@ export function createFiguresService({ db, enterprises, qualifications, parks, i
           ...groupGrowth(s),
           rank: null,
           share: null,
-          month: singleMonth(ind.kind, month, s.value, month > 1 ? sumsOf(catalog, atOf(lastMonth, g.key), q.indicator).value : null),
+          month: monthOf(ind.kind, month, s.value, month > 1 ? sumsOf(catalog, atOf(lastMonth, g.key), q.indicator).value : null),
           outputPerKm2: q.groupBy === 'park' || q.groupBy === 'zone' ? outputPerKm2(revenue, g.area) : null,
           outputPerEmployee: outputPerEmployee(revenue, sumsOf(catalog, stored, 'employees').value),
           enterprises: s.enterprises,
@@ -236,7 +240,7 @@ export function createFiguresService({ db, enterprises, qualifications, parks, i
       const rows = await repo.sums(db, periods, 'none', { parkIds: f.parkIds, section: q.section, aboveScale: q.aboveScale, indicators: needed(catalog, [q.indicator]) });
       const at = index(rows);
       const valueAt = (p: string) => sumsOf(catalog, at(p, ''), q.indicator);
-      const monthAt = (p: string) => singleMonth(ind.kind, periodParts(p).month, valueAt(p).value, valueAt(addMonths(p, -1)).value);
+      const monthAt = (p: string) => monthOf(ind.kind, periodParts(p).month, valueAt(p).value, valueAt(addMonths(p, -1)).value);
       return {
         indicator: ind,
         points: periodRange(addMonths(q.to, -(q.months - 1)), q.to).map((p) => {

@@ -20,11 +20,13 @@ export function createPeriodsService(db: Db, audit: AuditService, enterprises: E
     return row ?? { period, status: 'open', dueOn: defaultDueOn(period), closedAt: null, closedBy: null };
   }
 
-  /** The newest period one can report: the current month (Asia/Shanghai). */
+  /** The current month (Asia/Shanghai). */
   const currentPeriod = () => shanghaiPeriod(clock());
+  /** A month is reported once it is over: the newest reportable period is last month. */
+  const newestPeriod = () => addMonths(currentPeriod(), -1);
 
   function assertReportable(period: string) {
-    if (period > currentPeriod()) throw new AppError('VALIDATION_FAILED', `统计期 ${period} 尚未开始`, [{ path: ['period'], message: '统计期不能晚于本月' }]);
+    if (period > newestPeriod()) throw new AppError('VALIDATION_FAILED', `统计期 ${period} 尚未结束，不能报送`, [{ path: ['period'], message: '统计期不能晚于上月' }]);
   }
 
   const view = (p: PeriodInfo, reported: number, expected: number): StatPeriod => ({
@@ -47,8 +49,8 @@ export function createPeriodsService(db: Db, audit: AuditService, enterprises: E
       await audit.record(tx, ctx, { action, targetType: 'stat_period', targetId: period, summary: { before: { status: before.status, dueOn: before.dueOn }, after: { status: row.status, dueOn: row.dueOn } } });
       return row;
     });
-    const [counts, expected] = await Promise.all([repo.reportCounts(db, period, period, null), repo.expectedCount(db, null)]);
-    return view(saved, counts.get(period) ?? 0, expected);
+    const [counts, expected] = await Promise.all([repo.reportCounts(db, period, period, null), repo.expectedCounts(db, period, period, null)]);
+    return view(saved, counts.get(period) ?? 0, expected(period));
   }
 
   return {
@@ -56,18 +58,18 @@ export function createPeriodsService(db: Db, audit: AuditService, enterprises: E
     currentPeriod,
     assertReportable,
 
-    /** Newest first: every month from the first report (or the last 12 months) to the current one. */
+    /** Newest first: every month from the first report (or the last 12 months) to last month. */
     async list(ctx: RequestContext, year?: number): Promise<StatPeriod[]> {
       const parkIds = parkFilterOf(await staffScope(enterprises, ctx));
-      const last = currentPeriod();
+      const last = newestPeriod();
       const first = (await repo.firstPeriod(db)) ?? addMonths(last, -11);
       const from = year ? `${year}-01` : first < addMonths(last, -11) ? first : addMonths(last, -11);
       const to = year ? (`${year}-12` < last ? `${year}-12` : last) : last;
-      const [rows, counts, expected] = await Promise.all([repo.periodRows(db, from, to), repo.reportCounts(db, from, to, parkIds), repo.expectedCount(db, parkIds)]);
+      const [rows, counts, expected] = await Promise.all([repo.periodRows(db, from, to), repo.reportCounts(db, from, to, parkIds), repo.expectedCounts(db, from, to, parkIds)]);
       const byPeriod = new Map(rows.map((r) => [r.period, r]));
       return periodRange(from, to)
         .reverse()
-        .map((p) => view(byPeriod.get(p) ?? { period: p, status: 'open', dueOn: defaultDueOn(p), closedAt: null, closedBy: null }, counts.get(p) ?? 0, expected));
+        .map((p) => view(byPeriod.get(p) ?? { period: p, status: 'open', dueOn: defaultDueOn(p), closedAt: null, closedBy: null }, counts.get(p) ?? 0, expected(p)));
     },
 
     setDue: (ctx: RequestContext, period: string, dueOn: string) => change(ctx, period, (p) => ({ ...p, dueOn }), 'statistics.period.due'),

@@ -75,11 +75,13 @@ export function createReportingService({ db, audit, enterprises, parks, indicato
       const row = await db.transaction(async (tx) => {
         const r = (await repo.lockReport(tx, id))!;
         const status = decision === 'accept' ? 'accepted' : 'returned';
-        if (r.status === status) throw new AppError('CONFLICT', decision === 'accept' ? '该报表已受理' : '该报表已退回');
+        // A returned report waits for the enterprise to report again; an accepted one may still be returned.
+        if (r.status === 'returned') throw new AppError('CONFLICT', decision === 'accept' ? '该报表已退回，须企业重新报送后才能受理' : '该报表已退回');
+        if (r.status === status) throw new AppError('CONFLICT', '该报表已受理');
         const saved = await repo.setReview(tx, id, status, ctx.actor.name, comment ?? null);
         await audit.record(tx, ctx, { action: `statistics.report.${decision}`, targetType: 'enterprise', targetId: r.enterpriseId, summary: { period: r.period, version: r.version, comment: comment ?? null } });
-        // Returned reports leave the rollups, accepted ones come back.
-        if (r.status === 'returned' || status === 'returned') await rollups.markChanged(tx, r.period);
+        // A returned report leaves the rollups (it comes back when the enterprise reports again).
+        if (status === 'returned') await rollups.markChanged(tx, r.period);
         return saved;
       });
       await rollups.wake();

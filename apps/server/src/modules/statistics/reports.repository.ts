@@ -82,9 +82,20 @@ export async function reportCounts(db: Executor, from: string, to: string, parkI
 const expectedFilter = (parkIds: readonly string[] | null): SQL =>
   and(inArray(enterprises.status, ['active', 'relocating']), parkIds ? inArray(enterprises.parkId, parkIds as string[]) : undefined)!;
 
-export async function expectedCount(db: Executor, parkIds: readonly string[] | null): Promise<number> {
-  const [row] = await db.select({ n: sql<number>`count(*)::int` }).from(enterprises).where(expectedFilter(parkIds));
-  return row?.n ?? 0;
+/**
+ * Enterprises expected to report each period, as the review list counts them: those registered and
+ * not gone, plus those gone since that did report the period.
+ */
+export async function expectedCounts(db: Executor, from: string, to: string, parkIds: readonly string[] | null): Promise<(period: string) => number> {
+  const [active] = await db.select({ n: sql<number>`count(*)::int` }).from(enterprises).where(expectedFilter(parkIds));
+  const gone = await db
+    .select({ period: statReports.period, n: sql<number>`count(*)::int` })
+    .from(statReports)
+    .innerJoin(enterprises, eq(enterprises.id, statReports.enterpriseId))
+    .where(and(sql`${statReports.period} BETWEEN ${from} AND ${to}`, sql`${enterprises.status} NOT IN ('active', 'relocating')`, parkIds ? inArray(statReports.parkId, parkIds as string[]) : undefined))
+    .groupBy(statReports.period);
+  const goneIn = new Map(gone.map((g) => [g.period, g.n]));
+  return (period) => (active?.n ?? 0) + (goneIn.get(period) ?? 0);
 }
 
 // ---------------------------------------------------------------- reports

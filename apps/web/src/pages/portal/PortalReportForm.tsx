@@ -70,9 +70,8 @@ export function PortalReportForm({ enterpriseId, form, readOnly, onSubmitted }: 
         <InputNumber<number>
           value={map[i.code] ?? null}
           onChange={(v) => edit(which, i.code, typeof v === 'number' ? v : null)}
-          precision={i.precision}
+          // No min or precision here: they would silently turn −5 into 0 and 12.5 people into 13; core's checks say what is wrong instead.
           step={stepOf(i.precision)}
-          min={i.allowNegative ? undefined : 0}
           disabled={readOnly}
           status={errs.length ? 'error' : warns.length ? 'warning' : undefined}
           aria-label={which === 'value' ? name(i) : t('statistics.report.priorOf', { name: name(i) })}

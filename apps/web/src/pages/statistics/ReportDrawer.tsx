@@ -164,10 +164,10 @@ function ReviewActions({ report: r, onReviewed }: { report: ReportDetail; onRevi
         okText={t('statistics.drawer.accept')}
         cancelText={t('common.cancel')}
         onConfirm={accept}
-        disabled={r.status === 'accepted'}
+        disabled={r.status !== 'submitted'}
         okButtonProps={{ 'data-testid': 'report-accept-ok' }}
       >
-        <Button type="primary" icon={<CheckOutlined />} loading={accepting} disabled={r.status === 'accepted'} data-testid="report-accept">
+        <Button type="primary" icon={<CheckOutlined />} loading={accepting} disabled={r.status !== 'submitted'} data-testid="report-accept">
           {t('statistics.drawer.accept')}
         </Button>
       </Popconfirm>

@@ -39,6 +39,7 @@ export function AnalysisTable({ data, groupBy, loading, onDrill }: Props) {
     {
       key: 'name',
       title: t(`statAnalysis.groupName.${groupBy}`),
+      width: 160,
       cell: (r, total) =>
         total ? (
           <b>{t('statAnalysis.total')}</b>
@@ -82,7 +83,7 @@ export function AnalysisTable({ data, groupBy, loading, onDrill }: Props) {
       dataSource={data.rows}
       columns={columns}
       pagination={false}
-      scroll={{ x: 1100 }}
+      scroll={{ x: 1300 }}
       data-testid="analysis-table"
       onRow={(r) => rowTestId('analysis', r.key)}
       summary={() => (

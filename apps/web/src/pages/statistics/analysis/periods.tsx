@@ -6,11 +6,12 @@ import { dayjs } from '../../../lib/format';
 import { newestPeriod } from '../PeriodsPagePicker';
 import { usePeriodLabel } from './labels';
 
-/** The newest period that has reports (the periods list, newest first); last month while unknown. */
+/** The newest closed period with reports, else the newest with reports (the periods list, newest first); last month while unknown. */
 export function useDefaultPeriod(enabled = true): { period: string; ready: boolean } {
   const periods = usePeriods(undefined, enabled);
   const items = periods.data?.items ?? [];
-  const withFigures = items.find((p) => p.reported > 0);
+  // The newest closed period first: an open one is still incomplete (partial sums, odd 当月), as on the cockpit.
+  const withFigures = items.find((p) => p.reported > 0 && p.status === 'closed') ?? items.find((p) => p.reported > 0);
   return { period: withFigures?.period ?? items[0]?.period ?? newestPeriod(), ready: !enabled || periods.isFetched };
 }
 
