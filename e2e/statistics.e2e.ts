@@ -1,4 +1,4 @@
-import { request, type Page, type Response } from 'playwright-core';
+import type { Page, Response } from 'playwright-core';
 import { afterAll, describe, expect, inject, it } from 'vitest';
 import { addMonths, formatWan, periodLabel, type Indicator, type Report, type ReportForm, type ReportingPage } from '@zhiyuan/core';
 import { closeBrowser, inputOf, newPage, screenshot, signIn, signOut, waitForText, type AppPage } from './browser';
@@ -41,25 +41,6 @@ function plausible(f: ReportForm): Record<string, number> {
   return out;
 }
 
-/**
- * The demo data leaves ~10 % of the months out at random, sometimes demo_enterprise's last month:
- * the checks below need it, so the statistician files it then (a revision of a closed period).
- */
-async function ensureLastMonth() {
-  const api = await request.newContext({ baseURL: baseUrl });
-  const login = async (username: string) => (await (await api.post('/api/auth/login', { data: { username, password: inject('demoPassword') } })).json()) as { user: { enterpriseId: string }; csrfToken: string };
-  const { enterpriseId } = (await login('demo_enterprise')).user;
-  const { csrfToken } = await login('demo_statistician');
-  const last = addMonths(period, -1);
-  const f = (await (await api.get(`/api/statistics/enterprises/${enterpriseId}/form?period=${last}`)).json()) as ReportForm;
-  if (f.report?.values.revenue == null || f.report.values.employees == null) {
-    const data = { values: { revenue: 100, employees: 10, ...plausible(f), ...f.report?.values }, revisionReason: '端到端测试：补录上月月报' };
-    const res = await api.put(`/api/statistics/enterprises/${enterpriseId}/reports/${last}`, { headers: { 'X-CSRF-Token': csrfToken }, data });
-    expect(res.status(), await res.text()).toBe(200);
-  }
-  await api.dispose();
-}
-
 /** A fresh context signed in as a demo user; `finish` checks it, signs out and closes it. */
 async function session(username: string): Promise<AppPage> {
   const app = await newPage(baseUrl);
@@ -79,7 +60,6 @@ describe('monthly statistics', () => {
   let stored: Report;
 
   it('demo_enterprise reports the newest month: figures beside last month’s and last year’s, live checks, the warning confirmed, stored as 已报送', { timeout: 120_000 }, async () => {
-    await ensureLastMonth();
     const app = await session('demo_enterprise');
     const { page } = app;
     const loaded = page.waitForResponse((r) => isApi(r, 'GET', /^\/api\/statistics\/enterprises\/[^/]+\/form$/, (q) => q.get('period') === period));
@@ -118,7 +98,12 @@ describe('monthly statistics', () => {
     await field('employees').fill('12.5');
     await waitForText(page.getByTestId('report-error-employees'), '从业人员期末人数应为整数');
     expect(await field('employees').getAttribute('aria-invalid')).toBe('true');
-    await waitForText(page.getByTestId('report-summary'), '2 处错误');
+    // What was typed stays: a negative is refused with a message, never turned into 0.
+    await field('export').fill('-5');
+    await field('export').blur();
+    await waitForText(page.getByTestId('report-error-export'), '出口额不能为负数');
+    expect(Number(await field('export').inputValue())).toBe(-5);
+    await waitForText(page.getByTestId('report-summary'), '3 处错误');
     if (month > 1) await waitForText(page.getByTestId('report-summary'), '1 处数值波动较大');
     await screenshot(page, 'statistics-portal-checks');
     await page.getByTestId('report-submit').click();
@@ -129,6 +114,7 @@ describe('monthly statistics', () => {
     // Fixed: every figure plausible but the headcount, more than doubled (a warning the enterprise confirms).
     const values: Record<string, number> = { ...plausible(form), employees: form.lastMonth.employees! * 2 + 5 };
     await field('tax').fill('');
+    await field('export').fill('');
     for (const [code, v] of Object.entries(values)) await field(code).fill(String(v));
     await field('employees').blur();
     expect(await page.locator('[data-testid^="report-error-"]').count()).toBe(0);
