@@ -1,0 +1,91 @@
+// Figures read from the rollups (issue 5) at 200,000 enterprises × 36 months: GET
+// /api/statistics/summary?period=P&groupBy=park (the target: p95 ≤ 50 ms), and for information
+// groupBy=industry and GET /api/statistics/cockpit?period=P, through the real app on 127.0.0.1 as
+// demo_statistician (zone-wide), autocannon in a child process, BENCH_CONNECTIONS (10) connections
+// × BENCH_SECONDS (10) each. P is the last month every generated enterprise has reported.
+// Baseline in the same run, same concurrency and duration: the summary's own rollup query (captured
+// from one request) issued bare over pg. Before the load, each endpoint one request at a time, and
+// the SQL of one summary request with the time of each statement (BENCH_EXPLAIN=1: their plans;
+// BENCH_PROFILE=1: a CPU profile of the app's process under each load, in .tmp/statistics-*.cpuprofile).
+import type pg from 'pg';
+import { CONNECTIONS, cpuProfile, DURATION, EXPLAIN, explain, loadLine, median, runLoad, withStatisticsBench, type Load } from './statistics-db';
+
+type Captured = { text: string; values: unknown[]; ms: number };
+
+/** Records every statement the app's pool runs while `work` runs (pg-boss's own polling left out). */
+async function capture(pool: pg.Pool, work: () => Promise<unknown>): Promise<Captured[]> {
+  const captured: Captured[] = [];
+  const original = pool.query;
+  pool.query = function (this: pg.Pool, config: unknown, values?: unknown) {
+    const t = performance.now();
+    const text = typeof config === 'string' ? config : (config as { text: string }).text;
+    const result = (original as (c: unknown, v?: unknown) => Promise<unknown>).call(this, config, values);
+    void result.then(() => (/pgboss/.test(text) ? undefined : captured.push({ text, values: (values as unknown[]) ?? [], ms: performance.now() - t })), () => undefined);
+    return result;
+  } as typeof pool.query;
+  try {
+    await work();
+  } finally {
+    pool.query = original;
+  }
+  return captured;
+}
+
+await withStatisticsBench(async ({ database, base, headers, state, url, owner }) => {
+  const period = state.fullPeriod;
+  const endpoints = {
+    'summary-park': `/api/statistics/summary?period=${period}&groupBy=park`,
+    'summary-industry': `/api/statistics/summary?period=${period}&groupBy=industry`,
+    cockpit: `/api/statistics/cockpit?period=${period}&indicator=revenue`,
+  };
+  const get = async (path: string) => {
+    const t = performance.now();
+    const res = await fetch(`${base}${path}`, { headers: { cookie: headers.cookie } });
+    const body = (await res.json()) as { rows?: unknown[] };
+    if (!res.ok) throw new Error(`${path}: ${res.status} ${JSON.stringify(body).slice(0, 300)}`);
+    return { ms: performance.now() - t, body };
+  };
+
+  console.log(`one request at a time (after 3 warm-ups), 20 each: median / max`);
+  for (const [name, path] of Object.entries(endpoints)) {
+    for (let i = 0; i < 3; i++) await get(path);
+    const times: number[] = [];
+    let rows = 0;
+    for (let i = 0; i < 20; i++) {
+      const r = await get(path);
+      times.push(r.ms);
+      rows = r.body.rows?.length ?? 0;
+    }
+    console.log(`  ${name}: ${median(times).toFixed(1)} / ${Math.max(...times).toFixed(1)} ms${rows ? ` (${rows} rows)` : ''}`);
+  }
+
+  const statements = await capture(database.pool, () => get(endpoints['summary-park']));
+  console.log(`SQL of one summary (groupBy=park) request, in order of completion:`);
+  for (const q of statements) console.log(`  ${q.ms.toFixed(1)} ms  ${q.text.replace(/\s+/g, ' ').slice(0, 140)}`);
+  const sums = statements.find((q) => /"stat_rollups"/.test(q.text));
+  if (!sums) throw new Error('no rollup query captured');
+  const cockpitStatements = await capture(database.pool, () => get(endpoints.cockpit));
+  const rollupQueries = cockpitStatements.filter((q) => /"stat_rollups"/.test(q.text));
+  console.log(`SQL of one cockpit request: ${cockpitStatements.length} statements, ${cockpitStatements.reduce((a, q) => a + q.ms, 0).toFixed(0)} ms in all (several run at once); ${rollupQueries.length} read the rollups: ${rollupQueries.map((q) => q.ms.toFixed(0)).join(', ')} ms`);
+  if (EXPLAIN) {
+    for (const q of statements) console.log(`\nEXPLAIN (ANALYZE, BUFFERS): ${q.text.replace(/\s+/g, ' ').slice(0, 100)}\n${await explain(owner, q.text, q.values)}`);
+    const trend = rollupQueries.reduce((a, q) => (q.ms > a.ms ? q : a), rollupQueries[0]!);
+    console.log(`\nEXPLAIN (ANALYZE, BUFFERS) of the cockpit's slowest rollup query (${JSON.stringify(trend.values).slice(0, 100)}…):\n${await explain(owner, trend.text, trend.values)}`);
+  }
+
+  const bare = await runLoad({ mode: 'sql', url, queries: [{ text: sums.text, values: sums.values }] });
+  const loads: Record<string, Load> = {};
+  for (const [name, path] of Object.entries(endpoints)) {
+    const run = () => runLoad({ mode: 'http', url: base, cookie: headers.cookie, paths: [path] });
+    loads[name] = process.env.BENCH_PROFILE === '1' ? await cpuProfile(`statistics-${name}`, run) : await run();
+  }
+
+  console.log(`${CONNECTIONS} connections × ${DURATION} s each`);
+  console.log(`baseline, the summary's rollup query bare over pg: ${loadLine(bare)}`);
+  for (const [name, l] of Object.entries(loads)) console.log(`GET ${endpoints[name as keyof typeof endpoints]}: ${loadLine(l)}`);
+  if (Object.values(loads).some((l) => l.errors > 0)) throw new Error('some requests failed');
+  console.log(`statistics-summary-park-p95-ms: ${loads['summary-park']!.p95.toFixed(1)}`);
+  console.log(`statistics-summary-park-p95-vs-bare-sql: ${(loads['summary-park']!.p95 / bare.p95).toFixed(2)}`);
+  console.log(`statistics-summary-industry-p95-ms: ${loads['summary-industry']!.p95.toFixed(1)}`);
+  console.log(`statistics-cockpit-p95-ms: ${loads.cockpit!.p95.toFixed(1)}`);
+});
