@@ -5,10 +5,7 @@
 // duration: the bare bigram lookup `SELECT id, name … WHERE search_grams @> … LIMIT 20` over pg.
 // The load (autocannon, or the pg loop) runs in a child process, so the server's event loop and
 // the client's are not the same; PostgreSQL shares the machine's cores with both.
-import { fork } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { fileURLToPath } from 'node:url';
-import autocannon from 'autocannon';
 import pg from 'pg';
 import { buildApp } from '../apps/server/src/app';
 import { loadConfig } from '../apps/server/src/config';
@@ -17,85 +14,11 @@ import { createDatabase } from '../apps/server/src/db/pool';
 import { bootstrap } from '../apps/server/src/seed/bootstrap';
 import { loadEnterprises } from '../scripts/gen-enterprises';
 import { withBenchDatabase } from './bench-db';
+import { CONNECTIONS, DURATION, loadLine, runLoad } from './load';
 import { mulberry32 } from '../apps/server/src/seed/demo-enterprises';
 
 const COUNT = Number(process.env.BENCH_ENTERPRISES ?? 200_000);
-const DURATION = Number(process.env.BENCH_SECONDS ?? 10);
-const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 10);
 const DEMO_PASSWORD = 'Bench-Demo-2025!';
-
-type Load = { requests: number; rps: number; p50: number; p95: number; p99: number; max: number; errors: number };
-type Job = { mode: 'http'; url: string; cookie: string; paths: string[] } | { mode: 'sql'; url: string; terms: string[] };
-
-/** Percentiles of latencies in ms (nearest rank). */
-function summarise(latencies: number[], seconds: number, errors: number): Load {
-  const s = Float64Array.from(latencies).sort();
-  const at = (p: number) => s[Math.min(s.length - 1, Math.max(0, Math.ceil((p / 100) * s.length) - 1))] ?? NaN;
-  return { requests: s.length, rps: s.length / seconds, p50: at(50), p95: at(95), p99: at(99), max: s[s.length - 1] ?? NaN, errors };
-}
-
-/** autocannon against the app, one path after another from the list; every response's latency kept. */
-async function httpLoad(job: Extract<Job, { mode: 'http' }>): Promise<Load> {
-  let next = 0;
-  const latencies: number[] = [];
-  let errors = 0;
-  const result = await new Promise<autocannon.Result>((resolve, reject) => {
-    const instance = autocannon(
-      {
-        url: job.url,
-        connections: CONNECTIONS,
-        duration: DURATION,
-        headers: { cookie: job.cookie },
-        requests: [{ method: 'GET', setupRequest: (req) => ({ ...req, path: job.paths[next++ % job.paths.length]! }) }],
-      },
-      (err, r) => (err ? reject(err) : resolve(r)),
-    );
-    instance.on('response', (_client, status, _bytes, ms) => {
-      if (status !== 200) errors++;
-      latencies.push(ms);
-    });
-  });
-  return summarise(latencies, result.duration, errors + result.errors);
-}
-
-/** CONNECTIONS workers, each a pg connection issuing the bare bigram lookup for the next term. */
-async function sqlLoad(job: Extract<Job, { mode: 'sql' }>): Promise<Load> {
-  const pool = new pg.Pool({ connectionString: job.url, max: CONNECTIONS });
-  let next = 0;
-  const latencies: number[] = [];
-  const started = performance.now();
-  const end = started + DURATION * 1000;
-  await Promise.all(
-    Array.from({ length: CONNECTIONS }, async () => {
-      const client = await pool.connect();
-      try {
-        while (performance.now() < end) {
-          const t = performance.now();
-          await client.query(`SELECT id, name FROM enterprises WHERE search_grams @> enterprise_search_grams($1, '{}'::text[], '') LIMIT 20`, [job.terms[next++ % job.terms.length]]);
-          latencies.push(performance.now() - t);
-        }
-      } finally {
-        client.release();
-      }
-    }),
-  );
-  await pool.end();
-  return summarise(latencies, (performance.now() - started) / 1000, 0);
-}
-
-const self = fileURLToPath(import.meta.url);
-
-/** Runs the load in a child process (this file with --load), returns its figures. */
-function load(job: Job): Promise<Load> {
-  const p = fork(self, ['--load'], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
-  return new Promise((resolve, reject) => {
-    let result: Load | undefined;
-    p.on('message', (m) => (result = m as Load));
-    p.on('exit', (code) => (code === 0 && result ? resolve(result) : reject(new Error(`load child exited with ${code}`))));
-    p.send(job);
-  });
-}
-
 
 /**
  * Terms taken from the loaded names and codes: brand names (字号) of 2 characters (most searches)
@@ -163,12 +86,12 @@ async function main() {
         console.log(`  ${terms[i]}: ${total.toLocaleString('en')}, ${times[2]!.toFixed(1)} / ${times[4]!.toFixed(1)} ms`);
       }
 
-      const bare = await load({ mode: 'sql', url, terms });
-      const http = await load({ mode: 'http', url: base, cookie, paths });
-      const line = (l: Load) => `${Math.round(l.rps).toLocaleString('en')} req/s, p50 ${l.p50.toFixed(1)} ms, p95 ${l.p95.toFixed(1)} ms, p99 ${l.p99.toFixed(1)} ms, max ${l.max.toFixed(0)} ms (${l.requests.toLocaleString('en')} requests, errors ${l.errors})`;
+      const lookup = `SELECT id, name FROM enterprises WHERE search_grams @> enterprise_search_grams($1, '{}'::text[], '') LIMIT 20`;
+      const bare = await runLoad({ mode: 'sql', url, queries: terms.map((t) => ({ text: lookup, values: [t] })) });
+      const http = await runLoad({ mode: 'http', url: base, cookie, paths });
       console.log(`${terms.length} terms in rotation, ${CONNECTIONS} connections × ${DURATION} s each`);
-      console.log(`baseline, bare bigram lookup over pg (LIMIT 20, no order, no count): ${line(bare)}`);
-      console.log(`GET /api/enterprises?q=…&pageSize=20: ${line(http)}`);
+      console.log(`baseline, bare bigram lookup over pg (LIMIT 20, no order, no count): ${loadLine(bare)}`);
+      console.log(`GET /api/enterprises?q=…&pageSize=20: ${loadLine(http)}`);
       console.log(`enterprise-search-p95-ms: ${http.p95.toFixed(1)}`);
       console.log(`enterprise-search-p95-vs-bare-sql: ${(http.p95 / bare.p95).toFixed(2)}`);
       console.log(`enterprise-search-rps-vs-bare-sql: ${(http.rps / bare.rps).toFixed(2)}`);
@@ -180,10 +103,4 @@ async function main() {
   });
 }
 
-if (process.argv[2] === '--load') {
-  process.once('message', (job: Job) => {
-    void (job.mode === 'http' ? httpLoad(job) : sqlLoad(job)).then((r) => process.send!(r, () => process.disconnect()));
-  });
-} else {
-  await main();
-}
+await main();

@@ -8,7 +8,8 @@
 // the SQL of one summary request with the time of each statement (BENCH_EXPLAIN=1: their plans;
 // BENCH_PROFILE=1: a CPU profile of the app's process under each load, in .tmp/statistics-*.cpuprofile).
 import type pg from 'pg';
-import { CONNECTIONS, cpuProfile, DURATION, EXPLAIN, explain, loadLine, median, runLoad, withStatisticsBench, type Load } from './statistics-db';
+import { CONNECTIONS, DURATION, loadLine, runLoad, type Load } from './load';
+import { cpuProfile, EXPLAIN, explain, median, withStatisticsBench } from './statistics-db';
 
 type Captured = { text: string; values: unknown[]; ms: number };
 
@@ -73,7 +74,7 @@ await withStatisticsBench(async ({ database, base, headers, state, url, owner })
     console.log(`\nEXPLAIN (ANALYZE, BUFFERS) of the cockpit's slowest rollup query (${JSON.stringify(trend.values).slice(0, 100)}…):\n${await explain(owner, trend.text, trend.values)}`);
   }
 
-  const bare = await runLoad({ mode: 'sql', url, queries: [{ text: sums.text, values: sums.values }] });
+  const bare = await runLoad({ mode: 'sql', url, queries: [{ text: sums.text, values: sums.values }], role: 'zhiyuan_app' });
   const loads: Record<string, Load> = {};
   for (const [name, path] of Object.entries(endpoints)) {
     const run = () => runLoad({ mode: 'http', url: base, cookie: headers.cookie, paths: [path] });
