@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { can, roleCodes, type Action, type RoleCode } from '@zhiyuan/core';
+import { can, roleCodes, shanghaiDate, type Action, type RoleCode } from '@zhiyuan/core';
 import { demoUsername } from '../src/seed/bootstrap';
 import { ADMIN_PASSWORD, DEMO_PASSWORD, as, createTestApp, login, type Session, type TestApp } from './harness';
 import { uscc } from './fixtures';
@@ -124,7 +124,7 @@ const cases: Case[] = [
   { name: 'GET /enterprises/:id', action: 'enterprise.read', objectOfOthers: true, request: async () => ({ method: 'GET', url: `/api/enterprises/${await newEnterprise()}` }) },
   { name: 'PATCH /enterprises/:id', action: 'enterprise.write', anyOf: ['enterprise.write', 'enterprise.selfEdit'], objectOfOthers: true, request: async () => ({ method: 'PATCH', url: `/api/enterprises/${await newEnterprise()}`, payload: { operatingAddress: '北京市海淀区' } }) },
   { name: 'GET /enterprises/:id/status-events', action: 'enterprise.read', objectOfOthers: true, request: async () => ({ method: 'GET', url: `/api/enterprises/${await newEnterprise()}/status-events` }) },
-  { name: 'POST /enterprises/:id/status-events', action: 'enterprise.write', request: async () => ({ method: 'POST', url: `/api/enterprises/${await newEnterprise()}/status-events`, payload: { kind: 'relocating', on: new Date().toISOString().slice(0, 10) } }) },
+  { name: 'POST /enterprises/:id/status-events', action: 'enterprise.write', request: async () => ({ method: 'POST', url: `/api/enterprises/${await newEnterprise()}/status-events`, payload: { kind: 'relocating', on: shanghaiDate(new Date()) } }) },
   { name: 'GET /enterprises/:id/history', action: 'enterprise.read', objectOfOthers: true, request: async () => ({ method: 'GET', url: `/api/enterprises/${await newEnterprise()}/history` }) },
   { name: 'GET /enterprises/:id/qualifications', action: 'enterprise.read', objectOfOthers: true, request: async () => ({ method: 'GET', url: `/api/enterprises/${await newEnterprise()}/qualifications` }) },
   { name: 'POST /enterprises/:id/qualifications', action: 'qualification.write', request: async () => ({ method: 'POST', url: `/api/enterprises/${await newEnterprise()}/qualifications`, payload: { kind: 'gazelle', validFrom: '2025-06-01' } }) },
