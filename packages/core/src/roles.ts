@@ -64,10 +64,33 @@ export const actions = [
   'statistics.review', // who has reported, accept or return, reminders
   'statistics.manage', // indicator catalog, closing periods, rollup refresh (zone-wide scope only)
   'statistics.export',
+  // service desk (issue 6). Requester actions (confirm, rate, reopen, addInfo) need no matrix action:
+  // being the requester is the permission (checked by the server); see work-order.ts for the rest.
+  'workOrder.read', // enterprise users: their own enterprise's orders; department staff: their department's
+  'workOrder.create',
+  'workOrder.dispatch', // accept, assign/transfer, merge, refer, decline, close without confirmation
+  'workOrder.handle', // start, reply, internal notes, ask for an extension, supervision feedback
+  'workOrder.supervise', // 督办: flag an order, close or return a supervision
+  'workOrder.approveExtension', // decide any extension in scope (a department head decides its own department's without it)
+  'workOrder.stats', // the three rates, breakdowns, drill-down, their export
+  'workOrder.configure', // category tree, deadline rules, visit frequency rules
+  'visit.read',
+  'visit.write', // plan and record visits, turn a problem found into a work order
+  'servicePackage.read',
+  'servicePackage.write', // assign packages to enterprises, update item progress
+  'servicePackage.manage', // define packages and their items
+  'notification.read', // one's own inbox: every role
 ] as const;
 export type Action = (typeof actions)[number];
 
 const staff: Action[] = ['park.read', 'department.read', 'enterprise.read'];
+const inbox: Action[] = ['notification.read'];
+const serviceDesk = {
+  read: ['workOrder.read'],
+  // Hotline operators and service officers record orders and route them.
+  front: ['workOrder.read', 'workOrder.create', 'workOrder.dispatch', 'workOrder.handle'],
+  visits: ['visit.read', 'visit.write', 'servicePackage.read', 'servicePackage.write'],
+} satisfies Record<string, Action[]>;
 
 export const permissionMatrix: Record<RoleCode, readonly Action[]> = {
   // The system admin runs the system but cannot read the audit log (三权分立).
@@ -83,12 +106,13 @@ export const permissionMatrix: Record<RoleCode, readonly Action[]> = {
     'calendar.write',
     'token.manage',
     'security.read',
+    ...inbox,
   ],
   // The security admin manages roles and security settings.
-  secadmin: ['user.read', 'user.secure', 'user.assignRoles', 'park.read', 'department.read', 'security.read', 'security.write'],
+  secadmin: ['user.read', 'user.secure', 'user.assignRoles', 'park.read', 'department.read', 'security.read', 'security.write', ...inbox],
   // The auditor only reads and exports the audit log.
-  auditor: ['audit.read', 'audit.export'],
-  leader: [...staff, 'enterprise.export', 'statistics.read', 'statistics.export'],
+  auditor: ['audit.read', 'audit.export', ...inbox],
+  leader: [...staff, 'enterprise.export', 'statistics.read', 'statistics.export', ...serviceDesk.read, 'workOrder.supervise', 'workOrder.stats', 'visit.read', 'servicePackage.read', ...inbox],
   park_admin: [
     ...staff,
     'department.write',
@@ -101,6 +125,14 @@ export const permissionMatrix: Record<RoleCode, readonly Action[]> = {
     'qualificationKind.write',
     'statistics.read',
     'statistics.export',
+    ...serviceDesk.front,
+    'workOrder.supervise',
+    'workOrder.approveExtension',
+    'workOrder.stats',
+    'workOrder.configure',
+    ...serviceDesk.visits,
+    'servicePackage.manage',
+    ...inbox,
   ],
   statistician: [
     ...staff,
@@ -113,13 +145,16 @@ export const permissionMatrix: Record<RoleCode, readonly Action[]> = {
     'statistics.review',
     'statistics.manage',
     'statistics.export',
+    ...inbox,
   ],
-  service_officer: [...staff, 'enterprise.write', 'enterprise.export', 'qualification.write', 'statistics.read'],
-  department_staff: staff,
-  policy_officer: [...staff, 'enterprise.export', 'qualification.write', 'statistics.read'],
-  investment_officer: [...staff, 'enterprise.write', 'enterprise.export', 'statistics.read'],
-  // An enterprise user sees and edits only its own enterprise (checked in the service layer).
-  enterprise: ['enterprise.read', 'enterprise.selfEdit', 'enterprise.requestChange', 'statistics.report'],
+  service_officer: [...staff, 'enterprise.write', 'enterprise.export', 'qualification.write', 'statistics.read', ...serviceDesk.front, 'workOrder.stats', ...serviceDesk.visits, ...inbox],
+  // The server limits department staff to the orders of their department (users.department_id).
+  department_staff: [...staff, ...serviceDesk.read, 'workOrder.handle', ...inbox],
+  policy_officer: [...staff, 'enterprise.export', 'qualification.write', 'statistics.read', ...serviceDesk.read, ...inbox],
+  investment_officer: [...staff, 'enterprise.write', 'enterprise.export', 'statistics.read', ...serviceDesk.read, ...inbox],
+  // An enterprise user sees and edits only its own enterprise (checked in the service layer), and
+  // reads and submits only its own enterprise's work orders.
+  enterprise: ['enterprise.read', 'enterprise.selfEdit', 'enterprise.requestChange', 'statistics.report', 'workOrder.create', 'workOrder.read', ...inbox],
 };
 
 export function can(roles: readonly string[], action: Action): boolean {
