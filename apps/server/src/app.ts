@@ -28,6 +28,7 @@ import { registerSecurityHeaders } from './plugins/security-headers';
 import { createServices } from './services';
 import { listen } from './db/listen';
 import { SESSION_EVICT_CHANNEL } from './modules/identity/session-cache';
+import { CHANGE_CHANNEL } from './db/change-feed';
 
 export type AppOptions = { config: Config; database: Database; cipher: FieldCipher; webDist?: string; clock?: () => Date; logger?: boolean };
 
@@ -69,6 +70,8 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   await services.rollups.wake(); // periods marked before a crash or restart
   const evictions = await listen(database.url, SESSION_EVICT_CHANNEL, services.sessionCache.onMessage, services.sessionCache.onListening);
   app.addHook('onClose', () => evictions.close());
+  const changes = await listen(database.url, CHANGE_CHANNEL, services.changeFeed.onMessage, services.changeFeed.onListening);
+  app.addHook('onClose', () => changes.close());
   app.decorateRequest('actor', null);
   app.decorateRequest('session', null);
   app.decorateRequest('ctx', function () {

@@ -8,6 +8,7 @@ import { createSecuritySettingsService, defaultSecuritySettings } from './module
 import { createTokensService } from './modules/identity/tokens.service';
 import { createUsersService } from './modules/identity/users.service';
 import { createSessionCache } from './modules/identity/session-cache';
+import { createChangeFeed } from './db/change-feed';
 import { createParksService } from './modules/parks/parks.service';
 import { createUserDirectory } from './modules/identity/user-directory';
 import { createEnterprisesService } from './modules/enterprises/enterprises.service';
@@ -36,23 +37,25 @@ export function createServices(db: Db, config: Config, cipher: FieldCipher, cloc
     idleTimeoutMinutes: Math.round(config.sessionIdleMs / 60_000),
     absoluteTimeoutHours: Math.round(config.sessionAbsoluteMs / 3_600_000),
   });
-  const parks = createParksService(db, audit);
+  const changeFeed = createChangeFeed();
+  const parks = createParksService(db, audit, changeFeed);
   const sessionCache = createSessionCache();
   const userDirectory = createUserDirectory(db);
   const enterpriseDeps = { db, audit, parks, users: userDirectory, cipher, clock };
   const enterprises = createEnterprisesService(enterpriseDeps);
-  const indicators = createIndicatorsService(db, audit);
-  const statPeriods = createPeriodsService(db, audit, enterprises, clock);
-  const rollups = createRollupsService(db, audit, enterprises, jobs, statPeriods.currentPeriod);
+  const indicators = createIndicatorsService(db, audit, changeFeed);
+  const statPeriods = createPeriodsService(db, audit, enterprises, changeFeed, clock);
+  const rollups = createRollupsService(db, audit, enterprises, changeFeed, jobs, statPeriods.currentPeriod);
   const reportWriter = createReportWriter({ db, audit, enterprises, indicators, periods: statPeriods, rollups, clock });
   const qualifications = createQualificationsService(db, audit, enterprises, parks);
-  const figures = createFiguresService({ db, enterprises, qualifications, parks, indicators, rollups });
+  const figures = createFiguresService({ db, enterprises, qualifications, parks, indicators, rollups, feed: changeFeed });
   const ranking = createRankingService(db, enterprises, parks, indicators);
   return {
     /** The field cipher, for seeds that write encrypted columns directly. */
     cipher,
     audit,
     sessionCache,
+    changeFeed,
     securitySettings,
     parks,
     auth: createAuthService(db, audit, securitySettings, sessionCache, clock),

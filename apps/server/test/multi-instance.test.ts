@@ -44,3 +44,24 @@ describe('sessions across instances', () => {
     expect(await eventually(async () => (await b.app.inject(as(s, 'GET', '/api/parks'))).json().items?.length === 0)).toBe(true);
   });
 });
+
+describe('remembered figures across instances', () => {
+  it('an indicator edited on one instance is what the other serves next, after it had remembered the catalog', async () => {
+    const stat = await login(t.app, 'demo_statistician', DEMO_PASSWORD);
+    const nameOnB = async () => ((await b.app.inject(as(stat, 'GET', '/api/statistics/indicators'))).json().items as { code: string; nameZh: string }[]).find((i) => i.code === 'export')!.nameZh;
+    expect(await nameOnB()).toBe('出口额');
+    expect(await nameOnB()).toBe('出口额');
+    expect((await t.app.inject(as(stat, 'PATCH', '/api/statistics/indicators/export', { nameZh: '出口总额' }))).statusCode).toBe(200);
+    expect(await eventually(async () => (await nameOnB()) === '出口总额')).toBe(true);
+  });
+
+  it('a report rolled up by one instance changes the summary the other had remembered', async () => {
+    const stat = await login(t.app, 'demo_statistician', DEMO_PASSWORD);
+    const [e] = (await t.app.inject(as(stat, 'GET', '/api/enterprises?status=active&pageSize=1'))).json().items as { uscc: string }[];
+    const revenueOnB = async () => (await b.app.inject(as(stat, 'GET', '/api/statistics/summary?period=2024-03&groupBy=zone&indicators=revenue'))).json().rows[0]?.indicators.revenue.value ?? null;
+    expect(await revenueOnB()).toBeNull();
+    expect(await revenueOnB()).toBeNull();
+    expect((await t.app.inject(as(stat, 'PUT', '/api/statistics/reports/2024-03', { rows: [{ uscc: e!.uscc, values: { revenue: 123.5 } }] }))).statusCode).toBe(200);
+    expect(await eventually(async () => (await revenueOnB()) === 123.5)).toBe(true);
+  });
+});

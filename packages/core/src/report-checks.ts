@@ -129,14 +129,17 @@ export function plausibilityWarnings(catalog: readonly CatalogEntry[], values: R
  */
 export function usualIncrements(catalog: readonly CatalogEntry[], period: string, history: readonly { period: string; values: Record<string, number> }[]): Record<string, number> {
   const byPeriod = new Map(history.map((h) => [h.period, h.values]));
+  // The three months and the ones before them, once per report (not per indicator: this runs per row of an import).
+  const months = [1, 2, 3].map((back) => {
+    const p = addMonths(period, -back);
+    return { month: periodParts(p).month, values: byPeriod.get(p), before: byPeriod.get(addMonths(p, -1)) };
+  });
   const result: Record<string, number> = {};
   for (const ind of catalog) {
     if (ind.kind !== 'flow') continue;
     const increments: number[] = [];
-    for (let back = 1; back <= 3; back++) {
-      const p = addMonths(period, -back);
-      const { month } = periodParts(p);
-      const increment = singleMonth('flow', month, own(byPeriod.get(p), ind.code), own(byPeriod.get(addMonths(p, -1)), ind.code));
+    for (const m of months) {
+      const increment = singleMonth('flow', m.month, own(m.values, ind.code), own(m.before, ind.code));
       if (increment != null) increments.push(increment);
     }
     if (increments.length) result[ind.code] = increments.reduce((s, x) => s + x, 0) / increments.length;
@@ -147,10 +150,12 @@ export function usualIncrements(catalog: readonly CatalogEntry[], period: string
 /** Each flow's single-month increment at `period` from the enterprise's reports (needs `period` and, except in January, the month before). */
 export function monthIncrements(catalog: readonly CatalogEntry[], period: string, history: readonly { period: string; values: Record<string, number> }[]): Record<string, number> {
   const byPeriod = new Map(history.map((h) => [h.period, h.values]));
+  const { month } = periodParts(period);
+  const [now, before] = [byPeriod.get(period), byPeriod.get(addMonths(period, -1))];
   const result: Record<string, number> = {};
   for (const ind of catalog) {
     if (ind.kind !== 'flow') continue;
-    const increment = singleMonth('flow', periodParts(period).month, own(byPeriod.get(period), ind.code), own(byPeriod.get(addMonths(period, -1)), ind.code));
+    const increment = singleMonth('flow', month, own(now, ind.code), own(before, ind.code));
     if (increment != null) result[ind.code] = increment;
   }
   return result;

@@ -2,6 +2,7 @@ import type { Park, Department } from '@zhiyuan/core';
 import type { z } from 'zod';
 import type { createDepartmentRequest, createParkRequest, updateDepartmentRequest, updateParkRequest } from '@zhiyuan/core';
 import type { Db } from '../../db/pool';
+import type { ChangeFeed } from '../../db/change-feed';
 import type { Actor, RequestContext } from '../../context';
 import { AppError, notFound } from '../../errors';
 import type { AuditService } from '../audit/audit.service';
@@ -34,10 +35,13 @@ const toDepartment = (d: repo.DepartmentRow): Department => ({
 const duplicateCode = (code?: string) => () => new AppError('DUPLICATE', `园区编码 ${code} 已存在`, [{ path: ['code'], message: '编码已存在' }]);
 const duplicateDepartment = (name?: string) => () => new AppError('DUPLICATE', `该园区已有名为“${name}”的部门`, [{ path: ['name'], message: '部门名称重复' }]);
 
-export function createParksService(db: Db, audit: AuditService) {
+export function createParksService(db: Db, audit: AuditService, feed: ChangeFeed) {
+  // Every request asks for its caller's scope; the park tree rarely changes (see db/change-feed.ts).
   async function scopeOf(actor: Actor): Promise<ParkScope> {
-    const tree = await repo.descendantsOf(db, actor.parkIds);
-    return { all: tree.some((p) => p.parentId === null), ids: new Set(tree.map((p) => p.id)) };
+    return feed.memo(['parks'], `parks:scope:${[...actor.parkIds].sort().join(',')}`, async () => {
+      const tree = await repo.descendantsOf(db, actor.parkIds);
+      return { all: tree.some((p) => p.parentId === null), ids: new Set(tree.map((p) => p.id)) };
+    });
   }
 
   async function requirePark(scope: ParkScope, id: string) {
@@ -49,9 +53,12 @@ export function createParksService(db: Db, audit: AuditService) {
   return {
     scopeOf,
 
-    /** Every park (id, code, name, parent, area, map point): a small table other modules resolve names, codes and areas against. */
-    async directory() {
-      return (await repo.listParks(db, { all: true, ids: new Set() })).map((p) => ({
+    /**
+     * Every park (id, code, name, parent, area, map point): a small table other modules resolve names, codes and areas against.
+     * Shared by every caller until a park changes: frozen, so a caller that sorts it in place fails loudly.
+     */
+    directory() {
+      return feed.memo(['parks'], 'parks:directory', async () => Object.freeze((await repo.listParks(db, { all: true, ids: new Set() })).map((p) => ({
         id: p.id,
         code: p.code,
         name: p.name,
@@ -59,7 +66,7 @@ export function createParksService(db: Db, audit: AuditService) {
         areaKm2: p.areaKm2,
         district: p.district,
         center: p.centerLon != null && p.centerLat != null ? ([p.centerLon, p.centerLat] as [number, number]) : null,
-      }));
+      }))));
     },
 
     /** The park and its descendants; empty when the park does not exist. */
@@ -86,6 +93,7 @@ export function createParksService(db: Db, audit: AuditService) {
         () =>
           db.transaction(async (tx) => {
           const park = await repo.insertPark(tx, { ...rest, centerLon: center?.[0], centerLat: center?.[1] });
+          await feed.publish(tx, 'parks');
           await audit.record(tx, ctx, { action: 'park.create', targetType: 'park', targetId: park.id, summary: { after: { code: park.code, name: park.name, parentId: park.parentId } } });
           return toPark(park);
           }),
@@ -100,6 +108,7 @@ export function createParksService(db: Db, audit: AuditService) {
         () =>
           db.transaction(async (tx) => {
           const park = await repo.updatePark(tx, id, { ...rest, ...(center ? { centerLon: center[0], centerLat: center[1] } : {}) });
+          await feed.publish(tx, 'parks');
           await audit.record(tx, ctx, { action: 'park.update', targetType: 'park', targetId: id, summary: { before: touched(toPark(before), input), after: touched(toPark(park), input) } });
           return toPark(park);
           }),

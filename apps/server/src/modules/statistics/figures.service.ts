@@ -21,6 +21,7 @@ import {
   type Trend,
 } from '@zhiyuan/core';
 import type { Db } from '../../db/pool';
+import type { ChangeFeed } from '../../db/change-feed';
 import type { RequestContext } from '../../context';
 import { AppError, notFound } from '../../errors';
 import type { EnterprisesService } from '../enterprises/enterprises.service';
@@ -72,9 +73,9 @@ function needed(catalog: readonly Indicator[], codes: readonly string[]): string
   return [...out];
 }
 
-export type FiguresDeps = { db: Db; enterprises: EnterprisesService; qualifications: QualificationsService; parks: ParksService; indicators: IndicatorsService; rollups: RollupsService };
+export type FiguresDeps = { db: Db; enterprises: EnterprisesService; qualifications: QualificationsService; parks: ParksService; indicators: IndicatorsService; rollups: RollupsService; feed: ChangeFeed };
 
-export function createFiguresService({ db, enterprises, qualifications, parks, indicators, rollups }: FiguresDeps) {
+export function createFiguresService({ db, enterprises, qualifications, parks, indicators, rollups, feed }: FiguresDeps) {
   /**
    * What the caller looks at: the base park(s) — the asked park, the zone for zone-wide staff, else
    * the top parks of their scope — and the parks whose rollups count (base parks and their sub-parks).
@@ -161,7 +162,7 @@ export function createFiguresService({ db, enterprises, qualifications, parks, i
     return catalog;
   }
 
-  return {
+  const computed = {
     /** DESIGN.md §8 `GET /api/statistics/summary`. */
     async summary(ctx: RequestContext, q: { period: string; groupBy: 'zone' | 'park' | 'industry'; parkId?: string; indicators?: string[] }): Promise<Summary> {
       const f = await frame(ctx, q.parkId);
@@ -258,13 +259,13 @@ export function createFiguresService({ db, enterprises, qualifications, parks, i
       const status = await rollups.status();
       if (!period) return { period: null, indicator: ind, headline: [], parks: [], industries: [], trend: [], enterprises: { reporting: 0, aboveScale: 0 }, openWarnings: null, overdueOrders: null, refreshedAt: status.refreshedAt };
       const headlineCodes = ['revenue', 'industrial_output', 'tax_incl_refund', 'profit', 'rd_expense', 'employees'].filter((c) => catalog.some((i) => i.code === c && i.active));
-      const summary = await this.summary(ctx, { period, groupBy: 'zone', indicators: headlineCodes });
+      const summary = await computed.summary(ctx, { period, groupBy: 'zone', indicators: headlineCodes });
       const zone = summary.rows[0];
       const [byPark, byIndustry, byScale, trend, f] = await Promise.all([
-        this.analysis(ctx, { period, groupBy: 'park', indicator: q.indicator }),
-        this.analysis(ctx, { period, groupBy: 'industry', indicator: q.indicator }),
-        this.analysis(ctx, { period, groupBy: 'aboveScale', indicator: 'revenue' }),
-        this.trend(ctx, { indicator: q.indicator, to: period, months: 36 }),
+        computed.analysis(ctx, { period, groupBy: 'park', indicator: q.indicator }),
+        computed.analysis(ctx, { period, groupBy: 'industry', indicator: q.indicator }),
+        computed.analysis(ctx, { period, groupBy: 'aboveScale', indicator: 'revenue' }),
+        computed.trend(ctx, { indicator: q.indicator, to: period, months: 36 }),
         frame(ctx),
       ]);
       const parkById = new Map(f.directory.map((p) => [p.id, p]));
@@ -281,6 +282,25 @@ export function createFiguresService({ db, enterprises, qualifications, parks, i
         refreshedAt: status.refreshedAt,
       };
     },
+  };
+
+  /**
+   * An answer depends on the query and the caller's scope only, and changes when the rollups, the
+   * parks or the catalog do: each instance remembers it until then (db/change-feed.ts). Figures by
+   * qualification come from the reports and qualifications, which change without notice: never kept.
+   */
+  async function remembered<Q extends object, T>(name: string, ctx: RequestContext, q: Q, compute: (ctx: RequestContext, q: Q) => Promise<T>): Promise<T> {
+    if ('groupBy' in q && q.groupBy === 'qualification') return compute(ctx, q);
+    const scope = await staffScope(enterprises, ctx);
+    const who = scope.all ? '*' : [...scope.ids].sort().join(',');
+    return feed.memo(['rollups', 'parks', 'indicators'], `figures:${name}:${who}:${JSON.stringify(q)}`, () => compute(ctx, q));
+  }
+
+  return {
+    summary: (ctx: RequestContext, q: Parameters<typeof computed.summary>[1]) => remembered('summary', ctx, q, computed.summary),
+    analysis: (ctx: RequestContext, q: Parameters<typeof computed.analysis>[1]) => remembered('analysis', ctx, q, computed.analysis),
+    trend: (ctx: RequestContext, q: Parameters<typeof computed.trend>[1]) => remembered('trend', ctx, q, computed.trend),
+    cockpit: (ctx: RequestContext, q: Parameters<typeof computed.cockpit>[1]) => remembered('cockpit', ctx, q, computed.cockpit),
   };
 }
 export type FiguresService = ReturnType<typeof createFiguresService>;

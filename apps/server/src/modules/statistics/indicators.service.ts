@@ -1,5 +1,6 @@
 import { formulaProblem, parseFormula, type CreateIndicatorRequest, type Indicator, type UpdateIndicatorRequest } from '@zhiyuan/core';
 import type { Db } from '../../db/pool';
+import type { ChangeFeed } from '../../db/change-feed';
 import type { RequestContext } from '../../context';
 import { AppError, notFound } from '../../errors';
 import type { AuditService } from '../audit/audit.service';
@@ -23,9 +24,10 @@ const toIndicator = (r: repo.IndicatorRow): Indicator => ({
 const invalid = (field: string, message: string) => new AppError('VALIDATION_FAILED', message, [{ path: [field], message }]);
 
 /** The indicator catalog (DESIGN.md §6): a dozen rows every write path and every figure reads. */
-export function createIndicatorsService(db: Db, audit: AuditService) {
-  async function catalog(): Promise<Indicator[]> {
-    return (await repo.listIndicators(db)).map(toIndicator);
+export function createIndicatorsService(db: Db, audit: AuditService, feed: ChangeFeed) {
+  /** Shared by every caller until the catalog changes: frozen, so a caller that sorts it in place fails loudly. */
+  function catalog(): Promise<Indicator[]> {
+    return feed.memo(['indicators'], 'indicators:catalog', async () => Object.freeze((await repo.listIndicators(db)).map(toIndicator)) as Indicator[]);
   }
 
   /** Formula and bounds checked against the catalog as it would be after the change. */
@@ -51,6 +53,7 @@ export function createIndicatorsService(db: Db, audit: AuditService) {
       check(next, [...all, next]);
       return db.transaction(async (tx) => {
         const row = await repo.insertIndicator(tx, next);
+        await feed.publish(tx, 'indicators');
         if (!row) throw new AppError('DUPLICATE', `指标编码 ${next.code} 已存在`, [{ path: ['code'], message: '编码已存在' }]);
         await audit.record(tx, ctx, { action: 'statistics.indicator.create', targetType: 'indicator', targetId: next.code, summary: { after: next } });
         return toIndicator(row);
@@ -67,6 +70,7 @@ export function createIndicatorsService(db: Db, audit: AuditService) {
         if ((before.formula == null) !== (next.formula == null)) throw invalid('formula', before.formula == null ? '填报指标不能改为计算指标；请新建一个计算指标' : '计算指标须保留公式');
         check(next, (await repo.listIndicators(tx)).map(toIndicator));
         const row = await repo.updateIndicator(tx, code, input);
+        await feed.publish(tx, 'indicators');
         const changed = Object.keys(input).filter((k) => before[k as keyof Indicator] !== next[k as keyof Indicator]);
         await audit.record(tx, ctx, {
           action: 'statistics.indicator.update',

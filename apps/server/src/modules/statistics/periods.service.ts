@@ -1,5 +1,6 @@
 import { addMonths, periodRange, shanghaiPeriod, type StatPeriod } from '@zhiyuan/core';
 import type { Db } from '../../db/pool';
+import type { ChangeFeed } from '../../db/change-feed';
 import type { RequestContext } from '../../context';
 import { AppError } from '../../errors';
 import type { AuditService } from '../audit/audit.service';
@@ -14,7 +15,7 @@ export const defaultDueOn = (period: string) => `${addMonths(period, 1)}-${Strin
 export type PeriodInfo = { period: string; status: 'open' | 'closed'; dueOn: string; closedAt: Date | null; closedBy: string | null };
 
 /** A month is open until a statistician closes it; a month without a row is open with the default due date. */
-export function createPeriodsService(db: Db, audit: AuditService, enterprises: EnterprisesService, clock: () => Date) {
+export function createPeriodsService(db: Db, audit: AuditService, enterprises: EnterprisesService, feed: ChangeFeed, clock: () => Date) {
   async function info(period: string): Promise<PeriodInfo> {
     const row = await repo.findPeriod(db, period);
     return row ?? { period, status: 'open', dueOn: defaultDueOn(period), closedAt: null, closedBy: null };
@@ -46,6 +47,7 @@ export function createPeriodsService(db: Db, audit: AuditService, enterprises: E
       const before = (await repo.lockPeriod(tx, period)) ?? (await info(period));
       const next = apply(before);
       const row = await repo.upsertPeriod(tx, next);
+      await feed.publish(tx, 'rollups'); // the newest closed period is what the cockpit opens on
       await audit.record(tx, ctx, { action, targetType: 'stat_period', targetId: period, summary: { before: { status: before.status, dueOn: before.dueOn }, after: { status: row.status, dueOn: row.dueOn } } });
       return row;
     });

@@ -114,25 +114,27 @@ export function createReportWriter({ db, audit, enterprises, indicators, periods
     const checked = new Map(inputs.map((input) => [input.row, checkRow(catalog, input, at)]));
     problems.throwIfAny();
 
-    const ids = [...found.values()].map((e) => e.id);
+    const current = await repo.reportsOf(db, period, [...found.values()].map((e) => e.id));
+    const changed = inputs.filter((input) => {
+      const stored = current.get(found.get(input.row)!.id);
+      const { values, prior } = checked.get(input.row)!;
+      return !(stored && stored.status !== 'returned' && sameValues(stored.values, values) && sameValues(stored.prior, prior));
+    });
+    const unchanged = inputs.length - changed.length;
+    // History for the plausibility checks, of the reports that change only (a re-import reads none).
     const month = periodParts(period).month;
     const before = [1, 2, 3, 4].map((n) => addMonths(period, -n));
     const lastYear = [12, 13].map((n) => addMonths(period, -n)); // last year's same month and the one before it
-    const [current, history] = await Promise.all([repo.reportsOf(db, period, ids), repo.valuesIn(db, [...before, ...lastYear], ids)]);
+    const history = await repo.valuesIn(db, [...before, ...lastYear], changed.map((input) => found.get(input.row)!.id));
     const historyOf = new Map<string, { period: string; values: StoredValues }[]>();
     for (const h of history) historyOf.set(h.enterpriseId, [...(historyOf.get(h.enterpriseId) ?? []), h]);
 
     const late = revision || shanghaiDate(clock()) > info.dueOn;
     const writes: (repo.ReportWrite & { row: number; before?: repo.ReportRow })[] = [];
-    let unchanged = 0;
-    for (const input of inputs) {
+    for (const input of changed) {
       const e = found.get(input.row)!;
       const { values, prior } = checked.get(input.row)!;
       const stored = current.get(e.id);
-      if (stored && stored.status !== 'returned' && sameValues(stored.values, values) && sameValues(stored.prior, prior)) {
-        unchanged++;
-        continue;
-      }
       const past = historyOf.get(e.id) ?? [];
       const lastMonth = past.find((h) => h.period === before[0])?.values;
       const flags: ReportIssue[] = plausibilityWarnings(catalog, values, { month, lastMonth, usualIncrement: usualIncrements(catalog, period, past), lastYearIncrement: monthIncrements(catalog, lastYear[0]!, past) });

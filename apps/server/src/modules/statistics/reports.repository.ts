@@ -2,6 +2,7 @@
 // enterprises) join the enterprises table read-only: the review list pages over enterprises that
 // have not reported, which no call to the enterprises service could page.
 import { and, asc, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
+import { arrayLiteral } from '../../db/array-literal';
 import { addMonths, type ReportIssue } from '@zhiyuan/core';
 import type { Executor } from '../../db/pool';
 import { insertRecordset } from '../../db/recordset';
@@ -104,22 +105,25 @@ export async function reportsOf(db: Executor, period: string, enterpriseIds: rea
   const out = new Map<string, ReportRow>();
   for (let i = 0; i < enterpriseIds.length; i += 10_000) {
     const ids = enterpriseIds.slice(i, i + 10_000);
-    for (const r of await db.select().from(statReports).where(and(eq(statReports.period, period), sql`${statReports.enterpriseId} = ANY(${`{${ids.join(',')}}`}::uuid[])`))) out.set(r.enterpriseId, r);
+    for (const r of await db.select().from(statReports).where(and(eq(statReports.period, period), sql`${statReports.enterpriseId} = ANY(${arrayLiteral(ids)}::uuid[])`))) out.set(r.enterpriseId, r);
   }
   return out;
 }
 
-/** The values each enterprise reported in the given periods (for plausibility checks and the form). */
+/**
+ * The values each enterprise reported in the given periods (for plausibility checks and the form).
+ * One lookup per enterprise and period on the unique key: with `period IN (…) AND enterprise_id =
+ * ANY(…)` the planner read the whole table for six periods (bench/README.md, import).
+ */
 export async function valuesIn(db: Executor, periods: readonly string[], enterpriseIds: readonly string[]): Promise<{ enterpriseId: string; period: string; values: StoredValues }[]> {
   const out: { enterpriseId: string; period: string; values: StoredValues }[] = [];
   for (let i = 0; i < enterpriseIds.length; i += 10_000) {
-    const ids = enterpriseIds.slice(i, i + 10_000);
-    out.push(
-      ...(await db
-        .select({ enterpriseId: statReports.enterpriseId, period: statReports.period, values: statReports.values })
-        .from(statReports)
-        .where(and(inArray(statReports.period, periods as string[]), sql`${statReports.enterpriseId} = ANY(${`{${ids.join(',')}}`}::uuid[])`))),
-    );
+    const r = await db.execute<{ enterprise_id: string; period: string; values: StoredValues }>(sql`
+      SELECT r.enterprise_id, r.period, r.values
+      FROM unnest(${arrayLiteral(enterpriseIds.slice(i, i + 10_000))}::uuid[]) AS e(id)
+      CROSS JOIN unnest(${arrayLiteral(periods)}::char(7)[]) AS p(period)
+      JOIN ${statReports} r ON r.enterprise_id = e.id AND r.period = p.period`);
+    for (const x of r.rows) out.push({ enterpriseId: x.enterprise_id, period: x.period, values: x.values });
   }
   return out;
 }
@@ -189,7 +193,7 @@ const reportJoin = (period: string) => sql`LEFT JOIN ${statReports} r ON r.enter
 
 /** Enterprises expected to report, plus any enterprise that did report (even one that has left since). */
 function reportingWhere(f: ReportingFilter): SQL {
-  const scope = f.parkIds ? sql`coalesce(r.park_id, ${enterprises.parkId}) = ANY(${`{${f.parkIds.join(',')}}`}::uuid[])` : sql`true`;
+  const scope = f.parkIds ? sql`coalesce(r.park_id, ${enterprises.parkId}) = ANY(${arrayLiteral(f.parkIds)}::uuid[])` : sql`true`;
   const state = f.state === 'missing' ? sql`r.id IS NULL` : f.state ? sql`r.status = ${f.state}` : sql`true`;
   const flagged = f.flagged === undefined ? sql`true` : f.flagged ? sql`jsonb_array_length(r.flags) > 0` : sql`coalesce(jsonb_array_length(r.flags), 0) = 0`;
   const q = f.q ? sql`(${enterprises.name} ILIKE ${`%${f.q.replace(/[%_\\]/g, (c) => `\\${c}`)}%`} OR ${enterprises.uscc} = ${f.q.toUpperCase()})` : sql`true`;
@@ -254,7 +258,7 @@ export type RankingRow = { report_id: string; enterprise_id: string; name: strin
  */
 export async function rankingRows(db: Executor, period: string, f: RankingFilter, indicator: string | null, order?: { by: 'value' | 'growth' | 'change'; dir: 'asc' | 'desc'; limit: number }): Promise<RankingRow[]> {
   const conditions: SQL[] = [sql`r.period = ${period}`, sql`r.status <> 'returned'`];
-  if (f.parkIds) conditions.push(sql`r.park_id = ANY(${`{${f.parkIds.join(',')}}`}::uuid[])`);
+  if (f.parkIds) conditions.push(sql`r.park_id = ANY(${arrayLiteral(f.parkIds)}::uuid[])`);
   if (f.section) conditions.push(sql`r.industry_section = ${f.section}`);
   if (f.aboveScale !== undefined) conditions.push(sql`r.above_scale = ${f.aboveScale}`);
   if (indicator) conditions.push(sql`r.values ? ${indicator}`);
@@ -299,8 +303,8 @@ export async function* expectedEnterprises(db: Executor, parkIds: readonly strin
  * restated prior, else the enterprise's report a year earlier.
  */
 export async function qualificationSums(db: Executor, periods: readonly string[], f: RankingFilter, indicators: readonly string[]) {
-  const conditions: SQL[] = [sql`r.period = ANY(${`{${periods.join(',')}}`}::char(7)[])`, sql`r.status <> 'returned'`, sql`v.key = ANY(${`{${indicators.join(',')}}`}::text[])`];
-  if (f.parkIds) conditions.push(sql`r.park_id = ANY(${`{${f.parkIds.join(',')}}`}::uuid[])`);
+  const conditions: SQL[] = [sql`r.period = ANY(${arrayLiteral(periods)}::char(7)[])`, sql`r.status <> 'returned'`, sql`v.key = ANY(${arrayLiteral(indicators)}::text[])`];
+  if (f.parkIds) conditions.push(sql`r.park_id = ANY(${arrayLiteral(f.parkIds)}::uuid[])`);
   if (f.section) conditions.push(sql`r.industry_section = ${f.section}`);
   if (f.aboveScale !== undefined) conditions.push(sql`r.above_scale = ${f.aboveScale}`);
   const periodEnd = sql`(to_date(r.period || '-01', 'YYYY-MM-DD') + interval '1 month' - interval '1 day')::date`;

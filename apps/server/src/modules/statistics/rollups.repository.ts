@@ -1,4 +1,5 @@
 import { and, eq, sql, type SQL } from 'drizzle-orm';
+import { arrayLiteral } from '../../db/array-literal';
 import { addMonths } from '@zhiyuan/core';
 import type { Executor } from '../../db/pool';
 import { statPeriods, statReports, statRollupRuns, statRollups, statRollupsDue } from './statistics.tables';
@@ -7,33 +8,38 @@ import { statPeriods, statReports, statRollupRuns, statRollups, statRollupsDue }
 const lockOf = (period: string) => sql`pg_advisory_xact_lock(7262100, ${Number(period.replace('-', ''))})`;
 
 /**
- * Recomputes one period's rollups (DESIGN.md §6) in one statement over the period and the one
- * twelve months before: value and count from this period's reports, the prior value from last
- * year's reports of the same group (each side over its own enterprises), like-for-like over the
- * enterprises with a value now and a known prior (the restated figure, else last year's).
- * Returned reports are left out: a statistician refused them.
+ * Recomputes one period's rollups (DESIGN.md §6) in one statement: value and count from this
+ * period's reports; the prior value is last year's value of the same group (each side over its own
+ * enterprises), read from last year's rollups when they are current (periods are refreshed oldest
+ * first), else summed from last year's reports; like-for-like over the enterprises with a value now
+ * and a known prior (the restated figure, else last year's report). Last year's report is joined
+ * once per report, not per value: joining the unnested values of both years made PostgreSQL sort
+ * ~3 M pairs on disk (bench/README.md, refresh). Returned reports are left out: a statistician
+ * refused them.
  */
 export async function refreshPeriod(tx: Executor, period: string): Promise<number> {
   const prior = addMonths(period, -12);
   await tx.execute(sql`SELECT ${lockOf(period)}`);
   await tx.delete(statRollups).where(eq(statRollups.period, period));
+  const current = await tx.execute<{ ok: boolean }>(sql`
+    SELECT EXISTS (SELECT 1 FROM ${statRollupRuns} WHERE period = ${prior}) AND NOT EXISTS (SELECT 1 FROM ${statRollupsDue} WHERE period = ${prior}) AS ok`);
+  const thenGroups = current.rows[0]!.ok
+    ? sql`SELECT park_id, industry_section, above_scale, indicator, value FROM ${statRollups} WHERE period = ${prior} AND value IS NOT NULL`
+    : sql`SELECT l.park_id, l.industry_section, l.above_scale, v.key AS indicator, sum(v.value::numeric) AS value
+          FROM last l CROSS JOIN LATERAL jsonb_each(l.values) v GROUP BY 1, 2, 3, 4`;
   const r = await tx.execute(sql`
-    WITH cur AS (
-      SELECT r.enterprise_id, r.park_id, r.industry_section, r.above_scale, v.key AS indicator, v.value::numeric AS value, (r.prior -> v.key)::numeric AS restated
-      FROM ${statReports} r CROSS JOIN LATERAL jsonb_each(r.values) v
-      WHERE r.period = ${period} AND r.status <> 'returned'
-    ), last AS (
-      SELECT r.enterprise_id, r.park_id, r.industry_section, r.above_scale, v.key AS indicator, v.value::numeric AS value
-      FROM ${statReports} r CROSS JOIN LATERAL jsonb_each(r.values) v
-      WHERE r.period = ${prior} AND r.status <> 'returned'
+    WITH last AS (
+      SELECT enterprise_id, park_id, industry_section, above_scale, values FROM ${statReports}
+      WHERE period = ${prior} AND status <> 'returned'
     ), now_g AS (
-      SELECT c.park_id, c.industry_section, c.above_scale, c.indicator, sum(c.value) AS value,
-        sum(c.value) FILTER (WHERE coalesce(c.restated, l.value) IS NOT NULL) AS num, sum(coalesce(c.restated, l.value)) AS den, count(*)::int AS n
-      FROM cur c LEFT JOIN last l ON l.enterprise_id = c.enterprise_id AND l.indicator = c.indicator
+      SELECT c.park_id, c.industry_section, c.above_scale, v.key AS indicator, sum(v.value::numeric) AS value,
+        sum(v.value::numeric) FILTER (WHERE coalesce(c.prior -> v.key, l.values -> v.key) IS NOT NULL) AS num,
+        sum(coalesce(c.prior -> v.key, l.values -> v.key)::numeric) AS den, count(*)::int AS n
+      FROM ${statReports} c LEFT JOIN last l ON l.enterprise_id = c.enterprise_id
+      CROSS JOIN LATERAL jsonb_each(c.values) v
+      WHERE c.period = ${period} AND c.status <> 'returned'
       GROUP BY 1, 2, 3, 4
-    ), then_g AS (
-      SELECT park_id, industry_section, above_scale, indicator, sum(value) AS value FROM last GROUP BY 1, 2, 3, 4
-    )
+    ), then_g AS (${thenGroups})
     INSERT INTO ${statRollups} (period, park_id, industry_section, above_scale, indicator, value, prior_value, lfl_numerator, lfl_denominator, enterprises)
     SELECT ${period}, park_id, industry_section, above_scale, indicator, n.value, t.value, n.num, n.den, coalesce(n.n, 0)
     FROM now_g n FULL JOIN then_g t USING (park_id, industry_section, above_scale, indicator)`);
@@ -92,16 +98,16 @@ export type SumsRow = { period: string; key: string; indicator: string; value: n
  * (sub-parks included) to the group it counts in; rows of parks outside the map are left out.
  */
 export async function sums(db: Executor, periods: readonly string[], by: GroupColumn, f: RollupFilter, parkGroup?: ReadonlyMap<string, string>): Promise<SumsRow[]> {
-  const conditions: SQL[] = [sql`r.period = ANY(${`{${periods.join(',')}}`}::char(7)[])`];
-  if (f.parkIds) conditions.push(sql`r.park_id = ANY(${`{${f.parkIds.join(',')}}`}::uuid[])`);
+  const conditions: SQL[] = [sql`r.period = ANY(${arrayLiteral(periods)}::char(7)[])`];
+  if (f.parkIds) conditions.push(sql`r.park_id = ANY(${arrayLiteral(f.parkIds)}::uuid[])`);
   if (f.section) conditions.push(sql`r.industry_section = ${f.section}`);
   if (f.aboveScale !== undefined) conditions.push(sql`r.above_scale = ${f.aboveScale}`);
-  if (f.indicators) conditions.push(sql`r.indicator = ANY(${`{${f.indicators.join(',')}}`}::text[])`);
+  if (f.indicators) conditions.push(sql`r.indicator = ANY(${arrayLiteral(f.indicators)}::text[])`);
   let key: SQL;
   let join = sql``;
   if (by === 'park') {
     const entries = [...(parkGroup ?? new Map()).entries()];
-    join = sql`JOIN unnest(${`{${entries.map(([p]) => p).join(',')}}`}::uuid[], ${`{${entries.map(([, g]) => g).join(',')}}`}::text[]) AS g(park_id, key) ON g.park_id = r.park_id`;
+    join = sql`JOIN unnest(${arrayLiteral(entries.map(([p]) => p))}::uuid[], ${arrayLiteral(entries.map(([, g]) => g))}::text[]) AS g(park_id, key) ON g.park_id = r.park_id`;
     key = sql`g.key`;
   } else key = by === 'section' ? sql`r.industry_section::text` : by === 'aboveScale' ? sql`r.above_scale::text` : sql`''`;
   const r = await db.execute<{ period: string; key: string; indicator: string; value: string | null; prior_value: string | null; num: string | null; den: string | null; n: number }>(sql`

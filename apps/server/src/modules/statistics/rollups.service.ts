@@ -1,5 +1,6 @@
 import { addMonths } from '@zhiyuan/core';
 import type { Db, Executor } from '../../db/pool';
+import type { ChangeFeed } from '../../db/change-feed';
 import type { RequestContext } from '../../context';
 import type { Jobs } from '../../jobs/jobs';
 import { queues } from '../../jobs/jobs';
@@ -13,9 +14,12 @@ import { requireZoneWide } from './statistics-scope';
  * prior values and like-for-like base it feeds) in its own transaction, then wakes the pg-boss
  * worker, which drains every marked period. A full refresh recomputes every period on demand.
  */
-export function createRollupsService(db: Db, audit: AuditService, enterprises: EnterprisesService, jobs: () => Jobs | null, currentPeriod: () => string) {
-  async function refreshOne(period: string): Promise<number> {
-    return db.transaction((tx) => repo.refreshPeriod(tx, period));
+export function createRollupsService(db: Db, audit: AuditService, enterprises: EnterprisesService, feed: ChangeFeed, jobs: () => Jobs | null, currentPeriod: () => string) {
+  /** Every refresh tells the figures' caches (db/change-feed.ts) on every instance. */
+  async function refreshIn(tx: Executor, period: string): Promise<number> {
+    const rows = await repo.refreshPeriod(tx, period);
+    await feed.publish(tx, 'rollups');
+    return rows;
   }
 
   return {
@@ -36,9 +40,10 @@ export function createRollupsService(db: Db, audit: AuditService, enterprises: E
       for (let due = await repo.duePeriods(db); due.length > 0; due = await repo.duePeriods(db)) {
         for (const d of due) {
           await db.transaction(async (tx) => {
-            await repo.refreshPeriod(tx, d.period);
+            await refreshIn(tx, d.period);
             await repo.clearDue(tx, d.period, d.generation);
           });
+          feed.committed('rollups');
           refreshed++;
         }
       }
@@ -48,7 +53,7 @@ export function createRollupsService(db: Db, audit: AuditService, enterprises: E
     /** Seeds and scripts: refresh these periods inside their transaction. */
     async refreshIn(tx: Executor, periods: readonly string[]): Promise<number> {
       let rows = 0;
-      for (const p of periods) rows += await repo.refreshPeriod(tx, p);
+      for (const p of periods) rows += await refreshIn(tx, p);
       return rows;
     },
 
@@ -57,7 +62,8 @@ export function createRollupsService(db: Db, audit: AuditService, enterprises: E
       await requireZoneWide(enterprises, ctx);
       const periods = period ? [period] : await repo.periodsWithData(db);
       let rows = 0;
-      for (const p of periods) rows += await refreshOne(p);
+      for (const p of periods) rows += await db.transaction((tx) => refreshIn(tx, p));
+      feed.committed('rollups');
       await db.transaction((tx) => audit.record(tx, ctx, { action: 'statistics.rollups.refresh', summary: { period: period ?? 'all', periods: periods.length, rows } }));
       return { periods: periods.length, rows };
     },
