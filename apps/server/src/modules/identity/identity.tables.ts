@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { bigserial, boolean, index, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { departments } from '../parks/parks.tables';
 
 const ts = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
 
@@ -16,6 +17,8 @@ export const users = pgTable(
     roles: text('roles').array().notNull(),
     parkIds: uuid('park_ids').array().notNull().default(sql`'{}'::uuid[]`),
     enterpriseId: uuid('enterprise_id'),
+    /** The department a department_staff member works in (their work orders); null for everyone else. */
+    departmentId: uuid('department_id').references(() => departments.id, { onDelete: 'set null' }),
     passwordHash: text('password_hash').notNull(),
     passwordChangedAt: ts('password_changed_at').notNull().defaultNow(),
     mustChangePassword: boolean('must_change_password').notNull().default(false),
