@@ -3,6 +3,7 @@ import { can, roleCodes } from './roles';
 import {
   availableWorkOrderActions,
   formatWorkOrderNumber,
+  maskPhone,
   parseWorkOrderNumber,
   staffActsForRequester,
   supervisionPermission,
@@ -189,5 +190,15 @@ describe('order numbers', () => {
   it('takes the year in Asia/Shanghai', () => {
     expect(workOrderNumberYear(new Date('2024-12-31T15:59:59Z'))).toBe(2024);
     expect(workOrderNumberYear(new Date('2024-12-31T16:00:00Z'))).toBe(2025);
+  });
+});
+
+describe('maskPhone', () => {
+  it('keeps the prefix and the last four digits', () => {
+    expect(maskPhone('13812345678')).toBe('138****5678');
+    expect(maskPhone('010-62345678')).toBe('010-****5678');
+    expect(maskPhone('0755-2345678')).toBe('0755-****5678');
+    expect(maskPhone('12')).toBe('****');
+    expect(maskPhone(null)).toBeNull();
   });
 });

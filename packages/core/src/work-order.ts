@@ -315,8 +315,10 @@ export function workOrderTransition(order: WorkOrderFacts, input: WorkOrderActio
 }
 
 /**
- * The actions one side may take on an order now (the buttons the web shows). `mayUse` narrows
- * staff actions to the caller's permissions, e.g. `(a) => workOrderActionPermissions(a).some((p) => can(roles, p))`.
+ * The actions one side may take on an order now (the buttons the web shows). For staff, `mayUse`
+ * narrows to the caller's permissions, e.g. `(a) => workOrderActionPermissions(a).some((p) => can(roles, p))`
+ * (decideExtension additionally needs the department head unless workOrder.approveExtension is held);
+ * for the requester leave it out.
  */
 export function availableWorkOrderActions(order: WorkOrderFacts, by: WorkOrderSide, mayUse: (action: WorkOrderActionName) => boolean = () => true): WorkOrderActionName[] {
   return workOrderActionNames.filter((action) => workOrderTransition(order, { action, solved: true }, by).ok && mayUse(action));
@@ -394,4 +396,17 @@ export function parseWorkOrderNumber(s: string): { year: number; seq: number } |
 /** The year an order's number belongs to: its creation year in Asia/Shanghai. */
 export function workOrderNumberYear(createdAt: Date): number {
   return new Date(createdAt.getTime() + 8 * 3_600_000).getUTCFullYear();
+}
+
+/**
+ * A requester's phone as shown to those who may not see it in full: 138****5678, 010-****5678.
+ * Staff who handle the order get it decrypted; everyone else, this.
+ */
+export function maskPhone(phone: string | null): string | null {
+  if (phone == null) return null;
+  const digits = phone.replace(/\D/g, '');
+  if (digits.length < 7) return '****';
+  const mobile = /^1\d{10}$/.test(digits);
+  const head = mobile ? digits.slice(0, 3) : (/^(0\d{2,3})-?/.exec(phone)?.[1] ?? digits.slice(0, 3)) + '-';
+  return `${head}****${digits.slice(-4)}`;
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { createWorkOrderRequest, workOrderActionRequest, workOrderFilter } from './service-desk';
+import { createWorkOrderRequest, workOrderActionRequest, workOrderFilter, type WorkOrderActionRequest } from './service-desk';
+import type { WorkOrderActionInput } from '../work-order';
 import { workOrderStatsQuery } from './service-desk-stats';
 import { createVisitRequest } from './service-desk-officer';
 import { notificationDedupeKey } from '../notifications';
@@ -15,6 +16,10 @@ describe('service desk contracts', () => {
   });
 
   it('takes the DESIGN §8 actions as written there', () => {
+    // The parsed action goes straight into the state machine.
+    const parsed: WorkOrderActionRequest = workOrderActionRequest.parse({ action: 'confirm', solved: false });
+    const input: WorkOrderActionInput = parsed;
+    expect(input).toEqual({ action: 'confirm', solved: false });
     for (const body of [
       { action: 'accept' },
       { action: 'assign', departmentId: '0193a7d4-0000-7000-8000-000000000001' },
