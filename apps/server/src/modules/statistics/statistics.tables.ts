@@ -120,7 +120,11 @@ export const statRollups = pgTable(
     lflDenominator: figure('lfl_denominator'),
     enterprises: integer('enterprises').notNull(),
   },
-  (t) => [primaryKey({ columns: [t.period, t.parkId, t.industrySection, t.aboveScale, t.indicator] })],
+  (t) => [
+    primaryKey({ columns: [t.period, t.parkId, t.industrySection, t.aboveScale, t.indicator] }),
+    // Figures read a few indicators of a few periods: on the key alone the planner scanned every period's rows.
+    index('stat_rollups_period_indicator_idx').on(t.period, t.indicator),
+  ],
 );
 
 /** When each period's rollups were last computed. */

@@ -1,0 +1,1 @@
+CREATE INDEX "stat_rollups_period_indicator_idx" ON "stat_rollups" USING btree ("period","indicator");
