@@ -20,6 +20,7 @@ import { userRoutes } from './modules/identity/users.routes';
 import { parkRoutes } from './modules/parks/parks.routes';
 import { enterpriseRoutes } from './modules/enterprises/enterprises.routes';
 import { statisticsRoutes } from './modules/statistics/statistics.routes';
+import { notificationRoutes } from './modules/notifications/notifications.routes';
 import { queues, startJobs, type Jobs } from './jobs/jobs';
 import { referenceRoutes } from './modules/reference/reference.routes';
 import { authenticate } from './plugins/auth';
@@ -61,7 +62,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   app.decorate('config', config);
   app.decorate('database', database);
   let jobs: Jobs | null = null;
-  const services = createServices(database.db, config, opts.cipher, opts.clock, () => jobs);
+  const services = createServices(database.db, config, opts.cipher, opts.clock, () => jobs, app.log);
   app.decorate('services', services);
   // Background jobs run on every instance; pg-boss hands each job to one of them.
   jobs = await startJobs(database.pool);
@@ -102,6 +103,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
         await authed.register(auditRoutes);
         await authed.register(enterpriseRoutes);
         await authed.register(statisticsRoutes);
+        await authed.register(notificationRoutes);
       });
     },
     { prefix: '/api' },

@@ -27,10 +27,12 @@ import { createRankingService } from './modules/statistics/ranking.service';
 import { createStatisticsImport } from './modules/statistics/statistics-import';
 import { createStatisticsExport } from './modules/statistics/statistics-export';
 import type { Jobs } from './jobs/jobs';
+import { createNotificationsService } from './modules/notifications/notifications.service';
+import type { OutboundLog } from './modules/notifications/outbound';
 
 /** Wires each module's service with only the collaborators it needs. */
 /** `jobs` is read when a service enqueues work: the queue starts after the services are built. */
-export function createServices(db: Db, config: Config, cipher: FieldCipher, clock: () => Date = () => new Date(), jobs: () => Jobs | null = () => null) {
+export function createServices(db: Db, config: Config, cipher: FieldCipher, clock: () => Date = () => new Date(), jobs: () => Jobs | null = () => null, log?: OutboundLog) {
   const audit = createAuditService(db);
   const securitySettings = createSecuritySettingsService(db, audit, {
     ...defaultSecuritySettings,
@@ -50,6 +52,7 @@ export function createServices(db: Db, config: Config, cipher: FieldCipher, cloc
   const qualifications = createQualificationsService(db, audit, enterprises, parks);
   const figures = createFiguresService({ db, enterprises, qualifications, parks, indicators, rollups, feed: changeFeed });
   const ranking = createRankingService(db, enterprises, parks, indicators);
+  const notifications = createNotificationsService({ db, users: userDirectory, clock, log });
   return {
     /** The field cipher, for seeds that write encrypted columns directly. */
     cipher,
@@ -72,11 +75,12 @@ export function createServices(db: Db, config: Config, cipher: FieldCipher, cloc
     statPeriods,
     rollups,
     reportWriter,
-    reporting: createReportingService({ db, audit, enterprises, parks, indicators, periods: statPeriods, rollups }),
+    reporting: createReportingService({ db, audit, enterprises, parks, indicators, periods: statPeriods, rollups, notifications, clock }),
     figures,
     ranking,
     statisticsExport: createStatisticsExport(db, audit, indicators, figures, ranking),
     statisticsImport: createStatisticsImport({ db, enterprises, indicators, writer: reportWriter }),
+    notifications,
   };
 }
 export type Services = ReturnType<typeof createServices>;

@@ -87,7 +87,7 @@ let periodSeq = 0;
 const freshPeriod = () => `${2010 + Math.floor(periodSeq / 12)}-${String((periodSeq++ % 12) + 1).padStart(2, '0')}`;
 
 /** `action` or, for routes serving several roles, any of `anyOf`; `objectOfOthers`: an enterprise user reaching another enterprise gets 404. */
-type Case = { name: string; action: Action; anyOf?: Action[]; objectOfOthers?: boolean; request: () => Promise<{ method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE'; url: string; payload?: unknown }> };
+type Case = { name: string; action: Action; anyOf?: Action[]; objectOfOthers?: boolean; request: (role: RoleCode) => Promise<{ method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE'; url: string; payload?: unknown }> };
 
 const cases: Case[] = [
   { name: 'GET /users', action: 'user.read', request: async () => ({ method: 'GET', url: '/api/users' }) },
@@ -177,12 +177,21 @@ const cases: Case[] = [
   { name: 'GET /statistics/cockpit', action: 'statistics.read', request: async () => ({ method: 'GET', url: '/api/statistics/cockpit' }) },
   { name: 'POST /statistics/rollups/refresh', action: 'statistics.manage', request: async () => ({ method: 'POST', url: '/api/statistics/rollups/refresh', payload: { period: PERIOD } }) },
   { name: 'GET /statistics/rollups/status', action: 'statistics.read', request: async () => ({ method: 'GET', url: '/api/statistics/rollups/status' }) },
+  { name: 'GET /notifications', action: 'notification.read', request: async () => ({ method: 'GET', url: '/api/notifications' }) },
+  { name: 'GET /notifications/unread-count', action: 'notification.read', request: async () => ({ method: 'GET', url: '/api/notifications/unread-count' }) },
+  { name: 'POST /notifications/:id/read', action: 'notification.read', request: async (role) => ({ method: 'POST', url: `/api/notifications/${await newNotification(role)}/read` }) },
+  { name: 'POST /notifications/read-all', action: 'notification.read', request: async () => ({ method: 'POST', url: '/api/notifications/read-all' }) },
 ];
 
+/** A notification in the inbox of the role's demo user (each user marks only its own). */
+async function newNotification(role: RoleCode) {
+  const r = await t.database.pool.query(`INSERT INTO notifications (user_id, kind, title) VALUES ($1, 'assigned', '权限测试') RETURNING id`, [sessions.get(role)!.user.id]);
+  return r.rows[0].id as string;
+}
 
 describe.each(cases)('$name', (c) => {
   it.each(roleCodes)('as %s', async (role) => {
-    const req = await c.request();
+    const req = await c.request(role);
     const res = await t.app.inject(as(sessions.get(role)!, req.method, req.url, req.payload));
     const allowed = (c.anyOf ?? [c.action]).some((a) => can([role], a));
     if (allowed && role === 'enterprise' && c.objectOfOthers) {
@@ -198,7 +207,7 @@ describe.each(cases)('$name', (c) => {
   });
 
   it('without signing in → 401', async () => {
-    const req = await c.request();
+    const req = await c.request('leader');
     const res = await t.app.inject({ method: req.method, url: req.url, payload: req.payload as object | undefined });
     expect(res.statusCode).toBe(401);
     expect(res.json().error.code).toBe('NOT_SIGNED_IN');

@@ -1,5 +1,6 @@
-import { and, arrayOverlaps, asc, eq, inArray } from 'drizzle-orm';
-import type { Db } from '../../db/pool';
+import { and, arrayOverlaps, asc, eq, inArray, sql } from 'drizzle-orm';
+import { arrayLiteral } from '../../db/array-literal';
+import type { Db, Executor } from '../../db/pool';
 import { users } from './identity.tables';
 
 export type DirectoryEntry = { id: string; username: string; displayName: string };
@@ -22,6 +23,15 @@ export function createUserDirectory(db: Db) {
     officers: (): Promise<DirectoryEntry[]> => db.select(columns).from(users).where(officerFilter).orderBy(asc(users.displayName)),
     async officerById(id: string): Promise<DirectoryEntry | undefined> {
       return (await db.select(columns).from(users).where(and(eq(users.id, id), officerFilter)).limit(1))[0];
+    },
+    /** Active enterprise accounts of these enterprises (the addressees of what concerns an enterprise). */
+    async enterpriseUsers(ex: Executor, enterpriseIds: readonly string[]): Promise<{ id: string; enterpriseId: string }[]> {
+      if (enterpriseIds.length === 0) return [];
+      const rows = await ex
+        .select({ id: users.id, enterpriseId: users.enterpriseId })
+        .from(users)
+        .where(and(sql`${users.enterpriseId} = ANY(${arrayLiteral(enterpriseIds)}::uuid[])`, arrayOverlaps(users.roles, ['enterprise']), eq(users.status, 'active')));
+      return rows.map((r) => ({ id: r.id, enterpriseId: r.enterpriseId! }));
     },
     /** Active service officers keyed by lower-cased username (imports name officers by username). */
     async officersByUsername(): Promise<Map<string, DirectoryEntry>> {

@@ -1,21 +1,22 @@
 // Around the reports: the portal form, review (who has and hasn't reported, accept or return),
 // reminders, one report with its versions, and an enterprise's own series.
-import { addMonths, growth, monthIncrements, usualIncrements, type Report, type ReportDetail, type ReportForm, type Series } from '@zhiyuan/core';
+import { addMonths, growth, notificationDedupeKey, shanghaiDate, monthIncrements, usualIncrements, type Report, type ReportDetail, type ReportForm, type Series } from '@zhiyuan/core';
 import type { Db } from '../../db/pool';
 import type { RequestContext } from '../../context';
 import { AppError, notFound } from '../../errors';
 import type { AuditService } from '../audit/audit.service';
 import type { EnterprisesService } from '../enterprises/enterprises.service';
 import type { ParksService } from '../parks/parks.service';
+import type { NotificationsService } from '../notifications/notifications.service';
 import type { IndicatorsService } from './indicators.service';
 import type { PeriodsService } from './periods.service';
 import * as repo from './reports.repository';
 import type { RollupsService } from './rollups.service';
 import { parkFilterOf, staffScope } from './statistics-scope';
 
-export type ReportingDeps = { db: Db; audit: AuditService; enterprises: EnterprisesService; parks: ParksService; indicators: IndicatorsService; periods: PeriodsService; rollups: RollupsService };
+export type ReportingDeps = { db: Db; audit: AuditService; enterprises: EnterprisesService; parks: ParksService; indicators: IndicatorsService; periods: PeriodsService; rollups: RollupsService; notifications: NotificationsService; clock?: () => Date };
 
-export function createReportingService({ db, audit, enterprises, parks, indicators, periods, rollups }: ReportingDeps) {
+export function createReportingService({ db, audit, enterprises, parks, indicators, periods, rollups, notifications, clock = () => new Date() }: ReportingDeps) {
   async function parkNames() {
     return new Map((await parks.directory()).map((p) => [p.id, p.name]));
   }
@@ -118,7 +119,7 @@ export function createReportingService({ db, audit, enterprises, parks, indicato
       };
     },
 
-    /** 催报: records a reminder for every enterprise in scope that has not reported (the notification inbox comes with the service desk). */
+    /** 催报: records a reminder for every enterprise in scope that has not reported and tells its accounts in their inbox. */
     async remind(ctx: RequestContext, period: string, parkId?: string): Promise<{ reminded: number }> {
       const scope = await staffScope(enterprises, ctx);
       if (parkId && !scope.all && !scope.ids.has(parkId)) throw notFound('园区');
@@ -126,6 +127,15 @@ export function createReportingService({ db, audit, enterprises, parks, indicato
       const missing = await repo.missingEnterprises(db, period, parkIds);
       await db.transaction(async (tx) => {
         await repo.insertReminders(tx, period, missing, ctx.actor.name);
+        // Into the enterprise accounts' inboxes; a second 催报 the same day notifies nobody again.
+        const day = shanghaiDate(clock());
+        await notifications.notifyEnterpriseUsers(tx, missing, (enterpriseId) => ({
+          kind: 'statistics_reminder',
+          title: `请报送 ${period} 统计月报`,
+          body: `园区提醒：贵企业尚未报送 ${period} 的统计数据，请尽快填报。`,
+          link: `/portal/report?period=${period}`,
+          dedupeKey: notificationDedupeKey.statisticsReminder(period, enterpriseId, day),
+        }));
         await audit.record(tx, ctx, { action: 'statistics.remind', targetType: 'stat_period', targetId: period, summary: { parkId: parkId ?? null, enterprises: missing.length } });
       });
       return { reminded: missing.length };
