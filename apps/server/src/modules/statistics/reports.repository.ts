@@ -112,18 +112,22 @@ export async function reportsOf(db: Executor, period: string, enterpriseIds: rea
 
 /**
  * The values each enterprise reported in the given periods (for plausibility checks and the form).
- * One lookup per enterprise and period on the unique key: with `period IN (…) AND enterprise_id =
- * ANY(…)` the planner read the whole table for six periods (bench/README.md, import).
+ * One statement per period, so that the planner looks the ids up on the unique key: over several
+ * periods at once it expected a fifth of the table and read all of it (bench/README.md, import).
  */
 export async function valuesIn(db: Executor, periods: readonly string[], enterpriseIds: readonly string[]): Promise<{ enterpriseId: string; period: string; values: StoredValues }[]> {
   const out: { enterpriseId: string; period: string; values: StoredValues }[] = [];
   for (let i = 0; i < enterpriseIds.length; i += 10_000) {
-    const r = await db.execute<{ enterprise_id: string; period: string; values: StoredValues }>(sql`
-      SELECT r.enterprise_id, r.period, r.values
-      FROM unnest(${arrayLiteral(enterpriseIds.slice(i, i + 10_000))}::uuid[]) AS e(id)
-      CROSS JOIN unnest(${arrayLiteral(periods)}::char(7)[]) AS p(period)
-      JOIN ${statReports} r ON r.enterprise_id = e.id AND r.period = p.period`);
-    for (const x of r.rows) out.push({ enterpriseId: x.enterprise_id, period: x.period, values: x.values });
+    const ids = arrayLiteral(enterpriseIds.slice(i, i + 10_000));
+    const found = await Promise.all(
+      periods.map((period) =>
+        db
+          .select({ enterpriseId: statReports.enterpriseId, period: statReports.period, values: statReports.values })
+          .from(statReports)
+          .where(and(eq(statReports.period, period), sql`${statReports.enterpriseId} = ANY(${ids}::uuid[])`)),
+      ),
+    );
+    out.push(...found.flat());
   }
   return out;
 }
