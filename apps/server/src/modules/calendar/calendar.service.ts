@@ -1,4 +1,4 @@
-import { createCalendar, dueFromInstant, missingCalendarYearReminder } from '@zhiyuan/core';
+import { createCalendar, dueFromInstant, missingCalendarYearReminder, type WorkCalendar } from '@zhiyuan/core';
 import { chineseDaysSeed } from '@zhiyuan/core/calendar-seed';
 import type { Db, Executor } from '../../db/pool';
 import type { RequestContext } from '../../context';
@@ -57,9 +57,14 @@ export function createCalendarService(db: Db, audit: AuditService, clock: () => 
       return this.days(year);
     },
 
+    /** The working-day calendar as loaded now (a few dozen special days per year: read whole). */
+    async workCalendar(ex: Executor = db): Promise<WorkCalendar> {
+      const [days, loaded] = await Promise.all([repo.allDays(ex), repo.loadedYears(ex)]);
+      return createCalendar(days, loaded);
+    },
+
     async due(startIso: string, workingDays: number) {
-      const [days, loaded] = await Promise.all([repo.allDays(db), repo.loadedYears(db)]);
-      const r = dueFromInstant(createCalendar(days, loaded), startIso, workingDays);
+      const r = dueFromInstant(await this.workCalendar(), startIso, workingDays);
       return {
         dueAt: r.dueAt,
         dueDate: r.dueDate,
