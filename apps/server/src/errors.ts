@@ -15,6 +15,10 @@ export const errorStatus = {
   CONFLICT: 409,
   DUPLICATE: 409,
   DUPLICATE_USCC: 409,
+  /** A work-order action out of order (core's state machine said no). */
+  ILLEGAL_TRANSITION: 409,
+  /** A work-order category that orders use: deactivate it instead. */
+  CATEGORY_IN_USE: 409,
   PAYLOAD_TOO_LARGE: 413,
   UNSUPPORTED_MEDIA_TYPE: 415,
   IMPORT_REJECTED: 422,
