@@ -7,6 +7,7 @@ import {
   industrySections,
   outputPerEmployee,
   outputPerKm2,
+  parseFormula,
   periodParts,
   periodRange,
   ranks,
@@ -67,7 +68,7 @@ function needed(catalog: readonly Indicator[], codes: readonly string[]): string
     const ind = catalog.find((i) => i.code === code);
     if (!ind || out.has(code)) return;
     out.add(code);
-    if (ind.formula) for (const ref of ind.formula.match(/[a-z][a-z0-9_]*/g) ?? []) visit(ref);
+    if (ind.formula) parseFormula(ind.formula).refs.forEach(visit);
   };
   codes.forEach(visit);
   return [...out];
