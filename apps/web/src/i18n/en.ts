@@ -1,7 +1,10 @@
+import { serviceDeskEn } from './serviceDesk.en';
 import type { Messages } from './zh-CN';
 
 /** English. Server error messages stay in Chinese (the API answers in zh-CN). */
 export const en: Messages = {
+  // Service desk: work orders, the portal's requests, notifications (workOrders.*, portalOrders.*, notifications.*)
+  ...serviceDeskEn,
   app: { name: 'Zhiyuan', fullName: 'Zhiyuan · Park Operations' },
   common: {
     ok: 'OK',

@@ -1,5 +1,9 @@
 /** 简体中文（默认语言）。Keys are grouped by page; en.ts must have the same shape. */
+import { serviceDeskZhCN } from './serviceDesk.zh-CN';
+
 export const zhCN = {
+  // 服务台：工单、企业门户的诉求、通知 (workOrders.*, portalOrders.*, notifications.*)
+  ...serviceDeskZhCN,
   app: { name: '智园', fullName: '智园 · 园区运营平台' },
   common: {
     ok: '确定',

@@ -8,6 +8,7 @@ import { useUser } from '../auth/AuthContext';
 import { useLanguage } from '../i18n/LanguageContext';
 import { LanguageSwitch, SignOutButton, UserMenu } from './HeaderActions';
 import { Logo } from './Logo';
+import { NotificationBell } from './NotificationBell';
 import { isGroup, menuFor, pagesFor } from './menu';
 
 export function AppLayout() {
@@ -78,7 +79,7 @@ export function AppLayout() {
         children: user.displayName.slice(0, 1),
         render: (_props, dom) => <UserMenu>{dom}</UserMenu>,
       }}
-      actionsRender={() => [<LanguageSwitch key="lang" />, <SignOutButton key="logout" />]}
+      actionsRender={() => [<NotificationBell key="bell" />, <LanguageSwitch key="lang" />, <SignOutButton key="logout" />]}
       token={{ header: { colorBgHeader: '#fff' }, sider: { colorMenuBackground: '#fff' } }}
     >
       <Outlet />

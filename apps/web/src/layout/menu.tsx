@@ -26,6 +26,10 @@ import {
   ScheduleOutlined,
   LineChartOutlined,
   FundProjectionScreenOutlined,
+  CustomerServiceOutlined,
+  ProfileOutlined,
+  ControlOutlined,
+  MessageOutlined,
 } from '@ant-design/icons';
 import type { SessionUser } from '@zhiyuan/core';
 import type { ReactNode } from 'react';
@@ -40,6 +44,17 @@ export const menu: readonly MenuItem[] = [
   { key: 'home', path: '/', label: 'nav.home', icon: <HomeOutlined /> },
   { key: 'portal', path: '/portal/enterprise', label: 'portal.nav', icon: <BankOutlined /> },
   { key: 'portalReport', path: '/portal/report', label: 'statistics.nav.portalReport', icon: <FormOutlined /> },
+  { key: 'portalOrders', path: '/portal/orders', label: 'portalOrders.nav', icon: <MessageOutlined /> },
+  {
+    // 企业服务台: work orders and their settings (other service-desk pages join this group)
+    key: 'service-desk',
+    label: 'workOrders.nav.group',
+    icon: <CustomerServiceOutlined />,
+    children: [
+      { key: 'workOrders', path: '/work-orders', label: 'workOrders.nav.list', icon: <ProfileOutlined /> },
+      { key: 'workOrderSettings', path: '/work-orders/settings', label: 'workOrders.nav.settings', icon: <ControlOutlined /> },
+    ],
+  },
   {
     key: 'enterprise-services',
     label: 'enterprises.nav.group',

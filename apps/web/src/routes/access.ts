@@ -2,9 +2,10 @@ import { can, type Action, type RoleCode, type SessionUser } from '@zhiyuan/core
 
 /**
  * Who may open a page: signed-in users holding any of these actions (empty = everyone signed in),
- * minus users holding one of `exceptRoles` (e.g. enterprise users get the portal, not the registry).
+ * minus users holding one of `exceptRoles` (e.g. enterprise users get the portal, not the registry),
+ * and only users holding one of `onlyRoles` when it is given (the portal's pages).
  */
-export type Access = { anyOf: readonly Action[]; exceptRoles?: readonly RoleCode[] };
+export type Access = { anyOf: readonly Action[]; exceptRoles?: readonly RoleCode[]; onlyRoles?: readonly RoleCode[] };
 
 export const pageAccess = {
   home: { anyOf: [] },
@@ -31,12 +32,19 @@ export const pageAccess = {
   statisticsPeriods: { anyOf: ['statistics.read', 'statistics.write', 'statistics.review'], exceptRoles: ['enterprise'] },
   statisticsAnalysis: { anyOf: ['statistics.read'] },
   statisticsCockpit: { anyOf: ['statistics.read'] },
+  // 服务台 (service desk): work orders, the portal's requests, the inbox
+  workOrders: { anyOf: ['workOrder.read'], exceptRoles: ['enterprise'] },
+  workOrderCreate: { anyOf: ['workOrder.create'], exceptRoles: ['enterprise'] },
+  workOrderSettings: { anyOf: ['workOrder.configure'] },
+  portalOrders: { anyOf: ['workOrder.create', 'workOrder.read'], onlyRoles: ['enterprise'] },
+  notifications: { anyOf: ['notification.read'] },
 } as const satisfies Record<string, Access>;
 
 export type PageKey = keyof typeof pageAccess;
 
 export function canOpen(user: Pick<SessionUser, 'roles'>, page: PageKey): boolean {
-  const { anyOf, exceptRoles } = pageAccess[page] as Access;
+  const { anyOf, exceptRoles, onlyRoles } = pageAccess[page] as Access;
   if (exceptRoles?.some((r) => user.roles.includes(r))) return false;
+  if (onlyRoles && !onlyRoles.some((r) => user.roles.includes(r))) return false;
   return anyOf.length === 0 || anyOf.some((a) => can(user.roles, a));
 }

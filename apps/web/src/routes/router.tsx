@@ -38,6 +38,13 @@ const IndicatorsPage = page(() => import('../pages/statistics/IndicatorsPage'), 
 const PeriodsPage = page(() => import('../pages/statistics/PeriodsPage'), 'PeriodsPage');
 const AnalysisPage = page(() => import('../pages/statistics/analysis/AnalysisPage'), 'AnalysisPage');
 const CockpitPage = page(() => import('../pages/statistics/cockpit/CockpitPage'), 'CockpitPage');
+const WorkOrdersPage = page(() => import('../pages/workOrders/WorkOrdersPage'), 'WorkOrdersPage');
+const WorkOrderCreatePage = page(() => import('../pages/workOrders/WorkOrderCreatePage'), 'WorkOrderCreatePage');
+const WorkOrderDetailPage = page(() => import('../pages/workOrders/WorkOrderDetailPage'), 'WorkOrderDetailPage');
+const WorkOrderSettingsPage = page(() => import('../pages/workOrders/settings/WorkOrderSettingsPage'), 'WorkOrderSettingsPage');
+const PortalOrdersPage = page(() => import('../pages/portal/PortalOrdersPage'), 'PortalOrdersPage');
+const PortalOrderDetailPage = page(() => import('../pages/portal/PortalOrderDetailPage'), 'PortalOrderDetailPage');
+const NotificationsPage = page(() => import('../pages/notifications/NotificationsPage'), 'NotificationsPage');
 
 function Root() {
   return (
@@ -89,6 +96,13 @@ export const router = createBrowserRouter([
           { path: 'statistics/indicators', element: guarded('statisticsIndicators', <IndicatorsPage />) },
           { path: 'statistics/periods', element: guarded('statisticsPeriods', <PeriodsPage />) },
           { path: 'statistics/analysis', element: guarded('statisticsAnalysis', <AnalysisPage />) },
+          { path: 'work-orders', element: guarded('workOrders', <WorkOrdersPage />) },
+          { path: 'work-orders/new', element: guarded('workOrderCreate', <WorkOrderCreatePage />) },
+          { path: 'work-orders/settings', element: guarded('workOrderSettings', <WorkOrderSettingsPage />) },
+          { path: 'work-orders/:id', element: guarded('workOrders', <WorkOrderDetailPage />) },
+          { path: 'portal/orders', element: guarded('portalOrders', <PortalOrdersPage />) },
+          { path: 'portal/orders/:id', element: guarded('portalOrders', <PortalOrderDetailPage />) },
+          { path: 'notifications', element: guarded('notifications', <NotificationsPage />) },
           { path: '403', element: <ForbiddenPage /> },
           { path: '*', element: <NotFoundPage /> },
         ],

@@ -1,0 +1,93 @@
+import { CheckCircleOutlined, ClockCircleOutlined, ExclamationCircleOutlined } from '@ant-design/icons';
+import { Tooltip, Typography } from 'antd';
+import type { TFunction } from 'i18next';
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { formatDateTime } from '../../lib/format';
+
+type DeadlineState = 'pending' | 'met' | 'overdue' | 'late';
+
+/** The current instant, renewed every `everyMs` (remaining times count down on screen). */
+export function useNow(everyMs = 30_000): number {
+  const [now, setNow] = useState(() => Date.now());
+  useEffect(() => {
+    const id = window.setInterval(() => setNow(Date.now()), everyMs);
+    return () => window.clearInterval(id);
+  }, [everyMs]);
+  return now;
+}
+
+/** '2天3小时', '45分钟' (en: '2d 3h', '45m'): the two largest units of a duration. */
+export function formatDuration(ms: number, t: TFunction): string {
+  const minutes = Math.max(1, Math.round(Math.abs(ms) / 60_000));
+  const d = Math.floor(minutes / 1440);
+  const h = Math.floor((minutes % 1440) / 60);
+  const m = minutes % 60;
+  const parts: string[] = [];
+  if (d) parts.push(t('workOrders.duration.d', { count: d }));
+  if (h) parts.push(t('workOrders.duration.h', { count: h }));
+  if (!d && m) parts.push(t('workOrders.duration.m', { count: m }));
+  return parts.join(t('workOrders.duration.sep'));
+}
+
+/** Near: under this much time left the remaining time turns amber. */
+const nearMs = 4 * 3_600_000;
+
+type Props = {
+  dueAt: string;
+  state: DeadlineState;
+  now: number;
+  /** Show the due instant next to the state (detail page) instead of in the tooltip only (tables). */
+  showDue?: boolean;
+  testId?: string;
+};
+
+/**
+ * A deadline as people read it: time left (amber when near), overdue in red with by how much,
+ * met, or met late. The state is the server's (overdueState of core); time left is counted
+ * from the browser's clock.
+ */
+export function Deadline({ dueAt, state, now, showDue, testId }: Props) {
+  const { t } = useTranslation();
+  const left = new Date(dueAt).getTime() - now;
+  // The sweep runs every minute: between two runs an order may be past due but still 'pending'.
+  const effective: DeadlineState = state === 'pending' && left < 0 ? 'overdue' : state;
+  const due = formatDateTime(dueAt, 'minute');
+  let text: string;
+  let type: 'danger' | 'warning' | 'secondary' | 'success' | undefined;
+  let icon = <ClockCircleOutlined />;
+  switch (effective) {
+    case 'pending':
+      text = t('workOrders.deadline.left', { time: formatDuration(left, t) });
+      type = left < nearMs ? 'warning' : undefined;
+      break;
+    case 'overdue':
+      text = t('workOrders.deadline.overdueBy', { time: formatDuration(left, t) });
+      type = 'danger';
+      icon = <ExclamationCircleOutlined />;
+      break;
+    case 'late':
+      text = t('workOrders.deadline.late');
+      type = 'warning';
+      icon = <ExclamationCircleOutlined />;
+      break;
+    default:
+      text = t('workOrders.deadline.met');
+      type = 'success';
+      icon = <CheckCircleOutlined />;
+  }
+  return (
+    <Tooltip title={t('workOrders.deadline.dueAt', { time: due })}>
+      <span data-testid={testId} data-state={effective} style={{ whiteSpace: 'nowrap' }}>
+        <Typography.Text type={type} strong={effective === 'overdue'}>
+          {icon} {text}
+        </Typography.Text>
+        {showDue && (
+          <Typography.Text type="secondary" style={{ marginInlineStart: 8 }}>
+            {t('workOrders.deadline.dueAt', { time: due })}
+          </Typography.Text>
+        )}
+      </span>
+    </Tooltip>
+  );
+}

@@ -1,0 +1,219 @@
+import { DownloadOutlined, FlagOutlined, PlusOutlined } from '@ant-design/icons';
+import { ProTable, type ProColumns } from '@ant-design/pro-components';
+import type { SortOrder } from 'antd/es/table/interface';
+import { Button, Empty, Space, Tag, Tooltip, Typography } from 'antd';
+import { useEffect, useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useNavigate, useSearchParams } from 'react-router';
+import { useWorkOrderList, workOrdersApi, type WorkOrderListItem } from '../../api/workOrders';
+import { useAuth } from '../../auth/AuthContext';
+import { Page } from '../../components/Page';
+import { canOpen } from '../../routes/access';
+import { useShowError } from '../../lib/errors';
+import { formatDateTime } from '../../lib/format';
+import { rowTestId, toSortParam } from '../../lib/table';
+import { Deadline, useNow } from './Deadline';
+import { WorkOrderFilterBar } from './WorkOrderFilterBar';
+import { hasFilters, pageSizes, readListState, toListQuery, toSearchParams, type Filters, type ListState } from './workOrderFilters';
+import { priorityColors, useWorkOrderLabels, workOrderStatusColors, workOrderTypeColors } from './workOrderLabels';
+
+const sortOrderOf = (sort: string | undefined, field: string): SortOrder | undefined =>
+  sort === field ? 'ascend' : sort === `-${field}` ? 'descend' : undefined;
+
+/** 工单: every order of the caller's scope, searched on the server; the search lives in the URL. */
+export function WorkOrdersPage() {
+  const { t } = useTranslation();
+  const { user } = useAuth();
+  const navigate = useNavigate();
+  const showError = useShowError();
+  const labels = useWorkOrderLabels();
+  const now = useNow();
+  const [params, setParams] = useSearchParams();
+  const state = useMemo(() => readListState(params), [params]);
+  const query = useMemo(() => toListQuery(state), [state]);
+  const list = useWorkOrderList(query);
+  const filtered = hasFilters(state.filters);
+
+  useEffect(() => {
+    if (list.error) showError(list.error);
+  }, [list.error, showError]);
+
+  /** A new search or page is a new history entry; built on the URL as it is now. */
+  const go = (next: Partial<ListState> | ((current: ListState) => Partial<ListState>)) =>
+    setParams((prev) => {
+      const current = readListState(prev);
+      return toSearchParams({ ...current, ...(typeof next === 'function' ? next(current) : next) });
+    });
+  const applyFilters = (filters: Filters) => go({ filters, page: 1 });
+
+  const columns: ProColumns<WorkOrderListItem>[] = [
+    {
+      title: t('workOrders.field.number'),
+      dataIndex: 'number',
+      sorter: true,
+      defaultSortOrder: sortOrderOf(state.sort, 'number'),
+      fixed: 'left',
+      width: 150,
+      render: (_d, r) => (
+        <Link to={`/work-orders/${r.id}`} state={{ listSearch: params.toString() }} className="zy-mono" data-testid={`work-order-link-${r.number}`}>
+          {r.number}
+        </Link>
+      ),
+    },
+    {
+      title: t('workOrders.field.title'),
+      dataIndex: 'title',
+      width: 240,
+      ellipsis: true,
+      render: (_d, r) => (
+        <Space size={4}>
+          {r.supervised && (
+            <Tooltip title={t('workOrders.supervisedTag')}>
+              <FlagOutlined style={{ color: '#cf1322' }} aria-label={t('workOrders.supervisedTag')} />
+            </Tooltip>
+          )}
+          {r.priority === 'urgent' && (
+            <Tag color={priorityColors.urgent} style={{ marginInlineEnd: 0 }}>
+              {labels.priority('urgent')}
+            </Tag>
+          )}
+          <span title={r.title}>{r.title}</span>
+        </Space>
+      ),
+    },
+    {
+      title: t('workOrders.field.status'),
+      dataIndex: 'status',
+      sorter: true,
+      defaultSortOrder: sortOrderOf(state.sort, 'status'),
+      width: 96,
+      render: (_d, r) => (
+        <Tag color={workOrderStatusColors[r.status]} style={{ marginInlineEnd: 0 }} data-testid="work-order-status">
+          {labels.status(r.status)}
+        </Tag>
+      ),
+    },
+    {
+      title: t('workOrders.field.type'),
+      dataIndex: 'type',
+      width: 70,
+      render: (_d, r) => (
+        <Tag color={workOrderTypeColors[r.type]} style={{ marginInlineEnd: 0 }} bordered={false}>
+          {labels.type(r.type)}
+        </Tag>
+      ),
+    },
+    { title: t('workOrders.field.enterprise'), dataIndex: 'enterpriseName', width: 180, ellipsis: true, render: (_d, r) => r.enterpriseName ?? '—' },
+    { title: t('workOrders.field.category'), dataIndex: 'categoryPath', width: 120, ellipsis: true, render: (_d, r) => (r.categoryPath.length ? r.categoryPath.join(' / ') : '—') },
+    {
+      title: t('workOrders.field.handler'),
+      dataIndex: 'departmentName',
+      width: 150,
+      ellipsis: true,
+      render: (_d, r) => [r.departmentName, r.assigneeName].filter(Boolean).join(' · ') || <Typography.Text type="secondary">{t('workOrders.unassigned')}</Typography.Text>,
+    },
+    {
+      title: t('workOrders.field.responseDue'),
+      dataIndex: 'responseDueAt',
+      sorter: true,
+      defaultSortOrder: sortOrderOf(state.sort, 'responseDueAt'),
+      width: 140,
+      render: (_d, r) => <Deadline dueAt={r.responseDueAt} state={r.responseState} now={now} testId="work-order-response-due" />,
+    },
+    {
+      title: t('workOrders.field.resolveDue'),
+      dataIndex: 'resolveDueAt',
+      sorter: true,
+      defaultSortOrder: sortOrderOf(state.sort, 'resolveDueAt'),
+      width: 150,
+      render: (_d, r) => <Deadline dueAt={r.resolveDueAt} state={r.resolutionState} now={now} testId="work-order-resolve-due" />,
+    },
+    { title: t('workOrders.field.park'), dataIndex: 'parkName', width: 100, ellipsis: true },
+    { title: t('workOrders.field.channel'), dataIndex: 'channel', width: 100, render: (_d, r) => labels.channel(r.channel) },
+    {
+      title: t('workOrders.field.createdAt'),
+      dataIndex: 'createdAt',
+      sorter: true,
+      defaultSortOrder: sortOrderOf(state.sort, 'createdAt'),
+      width: 140,
+      render: (_d, r) => formatDateTime(r.createdAt, 'minute'),
+    },
+  ];
+
+  const empty = (
+    <Empty
+      image={Empty.PRESENTED_IMAGE_SIMPLE}
+      data-testid="work-order-empty"
+      description={
+        <>
+          <div>{filtered ? t('workOrders.emptyFiltered') : t('workOrders.empty')}</div>
+          <Typography.Text type="secondary">{filtered ? t('workOrders.emptyFilteredHint') : ''}</Typography.Text>
+        </>
+      }
+    >
+      {filtered && (
+        <Button onClick={() => applyFilters({})} data-testid="work-order-clear-filters">
+          {t('workOrders.clearFilters')}
+        </Button>
+      )}
+    </Empty>
+  );
+
+  const canCreate = !!user && canOpen(user, 'workOrderCreate');
+
+  return (
+    <Page title={t('workOrders.title')}>
+      <WorkOrderFilterBar filters={state.filters} onApply={applyFilters} />
+      {state.filters.enterpriseId && (
+        <Space style={{ marginBottom: 12 }}>
+          <Tag closable onClose={() => applyFilters({ ...state.filters, enterpriseId: undefined })} data-testid="work-order-enterprise-filter">
+            {t('workOrders.filter.byEnterprise', { name: list.data?.items[0]?.enterpriseName ?? '…' })}
+          </Tag>
+        </Space>
+      )}
+      <ProTable<WorkOrderListItem>
+        // The sort arrows follow the URL (ProTable keeps its own sort state: remount when the URL's changes).
+        key={`sort:${state.sort ?? ''}`}
+        rowKey="id"
+        columns={columns}
+        dataSource={list.data?.items}
+        loading={list.isFetching}
+        search={false}
+        headerTitle={list.data ? <Typography.Text type="secondary">{t('workOrders.total', { count: list.data.total })}</Typography.Text> : undefined}
+        pagination={{
+          current: state.page,
+          pageSize: state.pageSize,
+          total: list.data?.total ?? 0,
+          showSizeChanger: true,
+          pageSizeOptions: pageSizes.map(String),
+        }}
+        onChange={(pagination, _filters, sorter) => {
+          const s = Array.isArray(sorter) ? sorter[0] : sorter;
+          const sort = toSortParam(s?.field && s.order ? { [String(s.field)]: s.order } : undefined);
+          go((current) => {
+            const pageSize = pagination.pageSize ?? current.pageSize;
+            const page = sort !== current.sort || pageSize !== current.pageSize ? 1 : (pagination.current ?? 1);
+            return { sort, page, pageSize };
+          });
+        }}
+        locale={{ emptyText: list.isLoading ? ' ' : empty }}
+        scroll={{ x: columns.reduce((sum, c) => sum + Number(c.width ?? 0), 0) }}
+        onRow={(r) => rowTestId('work-order', r.number)}
+        options={{ density: false, setting: false, reload: () => void list.refetch() }}
+        toolBarRender={() => [
+          <Tooltip key="export" title={t('workOrders.exportHint')}>
+            <Button icon={<DownloadOutlined />} href={workOrdersApi.exportUrl({ ...state.filters, sort: state.sort })} download data-testid="work-order-export">
+              {t('workOrders.export')}
+            </Button>
+          </Tooltip>,
+          canCreate && (
+            <Button key="new" type="primary" icon={<PlusOutlined />} onClick={() => navigate('/work-orders/new')} data-testid="work-order-create">
+              {t('workOrders.create')}
+            </Button>
+          ),
+        ]}
+        data-testid="work-order-table"
+      />
+    </Page>
+  );
+}
