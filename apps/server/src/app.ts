@@ -21,6 +21,7 @@ import { parkRoutes } from './modules/parks/parks.routes';
 import { enterpriseRoutes } from './modules/enterprises/enterprises.routes';
 import { statisticsRoutes } from './modules/statistics/statistics.routes';
 import { notificationRoutes } from './modules/notifications/notifications.routes';
+import { serviceDeskStatsRoutes } from './modules/service-desk/service-desk-stats.routes';
 import { queues, startJobs, type Jobs } from './jobs/jobs';
 import { referenceRoutes } from './modules/reference/reference.routes';
 import { authenticate } from './plugins/auth';
@@ -103,6 +104,8 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
         await authed.register(auditRoutes);
         await authed.register(enterpriseRoutes);
         await authed.register(statisticsRoutes);
+        // Before the work-order routes: /work-orders/stats is not an order id.
+        await authed.register(serviceDeskStatsRoutes);
         await authed.register(notificationRoutes);
       });
     },

@@ -28,6 +28,7 @@ import { createStatisticsImport } from './modules/statistics/statistics-import';
 import { createStatisticsExport } from './modules/statistics/statistics-export';
 import type { Jobs } from './jobs/jobs';
 import { createNotificationsService } from './modules/notifications/notifications.service';
+import { createWorkOrderStatsService } from './modules/service-desk/work-order-stats.service';
 import type { OutboundLog } from './modules/notifications/outbound';
 
 /** Wires each module's service with only the collaborators it needs. */
@@ -81,6 +82,7 @@ export function createServices(db: Db, config: Config, cipher: FieldCipher, cloc
     statisticsExport: createStatisticsExport(db, audit, indicators, figures, ranking),
     statisticsImport: createStatisticsImport({ db, enterprises, indicators, writer: reportWriter }),
     notifications,
+    workOrderStats: createWorkOrderStatsService({ db, audit, parks, users: userDirectory, clock }),
   };
 }
 export type Services = ReturnType<typeof createServices>;
