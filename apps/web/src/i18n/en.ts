@@ -1,3 +1,4 @@
+import { serviceEn } from './service.en';
 import { serviceDeskEn } from './serviceDesk.en';
 import type { Messages } from './zh-CN';
 
@@ -5,6 +6,8 @@ import type { Messages } from './zh-CN';
 export const en: Messages = {
   // Service desk: work orders, the portal's requests, notifications (workOrders.*, portalOrders.*, notifications.*)
   ...serviceDeskEn,
+  // Service: rates, escalations, the officer workbench, visits, packages, the enterprise service tab
+  ...serviceEn,
   app: { name: 'Zhiyuan', fullName: 'Zhiyuan · Park Operations' },
   common: {
     ok: 'OK',
@@ -130,6 +133,11 @@ export const en: Messages = {
       changeRequests: 'Approve key-field changes enterprises ask for',
       qualificationKinds: 'Kinds of qualification and their validity',
       portal: 'Your profile, contacts and change requests',
+      serviceWorkbench: 'My enterprises, open orders, deadlines near and visits due',
+      serviceRates: 'Response, resolution and satisfaction rates and rankings',
+      supervisions: 'Escalations: reports, returns and closing',
+      visits: 'Visit plans and records; problems found become work orders',
+      servicePackages: 'Service packages, the enterprises served and item progress',
     },
   },
   users: {

@@ -30,6 +30,11 @@ import {
   ProfileOutlined,
   ControlOutlined,
   MessageOutlined,
+  DesktopOutlined,
+  AlertOutlined,
+  PieChartOutlined,
+  CarOutlined,
+  GiftOutlined,
 } from '@ant-design/icons';
 import type { SessionUser } from '@zhiyuan/core';
 import type { ReactNode } from 'react';
@@ -51,7 +56,12 @@ export const menu: readonly MenuItem[] = [
     label: 'workOrders.nav.group',
     icon: <CustomerServiceOutlined />,
     children: [
+      { key: 'serviceWorkbench', path: '/service/workbench', label: 'workbench.nav', icon: <DesktopOutlined /> },
       { key: 'workOrders', path: '/work-orders', label: 'workOrders.nav.list', icon: <ProfileOutlined /> },
+      { key: 'supervisions', path: '/service/supervisions', label: 'supervision.nav', icon: <AlertOutlined /> },
+      { key: 'serviceRates', path: '/service/rates', label: 'serviceStats.nav', icon: <PieChartOutlined /> },
+      { key: 'visits', path: '/service/visits', label: 'visits.nav', icon: <CarOutlined /> },
+      { key: 'servicePackages', path: '/service/packages', label: 'packages.nav', icon: <GiftOutlined /> },
       { key: 'workOrderSettings', path: '/work-orders/settings', label: 'workOrders.nav.settings', icon: <ControlOutlined /> },
     ],
   },

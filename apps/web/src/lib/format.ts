@@ -25,3 +25,12 @@ export function isFuture(iso: string | null | undefined): boolean {
 }
 
 export { dayjs };
+
+/**
+ * A rate or share (0.923 → '92.3%'); '—' for null, a rate over nothing (DESIGN.md §7), never
+ * '0%' or 'NaN%'. `decimals` of the percentage (default 1).
+ */
+export function formatPercent(rate: number | null | undefined, decimals = 1): string {
+  if (typeof rate !== 'number' || !Number.isFinite(rate)) return '—';
+  return `${(rate * 100).toLocaleString('zh-CN', { minimumFractionDigits: decimals, maximumFractionDigits: decimals })}%`;
+}

@@ -14,6 +14,8 @@ import { pagesFor } from '../layout/menu';
 
 /** An enterprise user lands on its own enterprise (我的企业). */
 const PortalEnterprisePage = lazy(async () => ({ default: (await import('./portal/PortalEnterprisePage')).PortalEnterprisePage }));
+/** A service officer lands on the workbench (服务管家工作台). */
+const WorkbenchPage = lazy(async () => ({ default: (await import('./service/workbench/WorkbenchPage')).WorkbenchPage }));
 
 function Scope() {
   const user = useUser();
@@ -60,6 +62,7 @@ export function HomePage() {
   const coming = user.roles.filter((r) => businessRoles.includes(r));
 
   if (user.enterpriseId && can('enterprise.selfEdit')) return <PortalEnterprisePage />;
+  if (user.roles.includes('service_officer') && can('visit.write')) return <WorkbenchPage />;
 
   return (
     <Page title={t('home.title')}>

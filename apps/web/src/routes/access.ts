@@ -38,6 +38,12 @@ export const pageAccess = {
   workOrderSettings: { anyOf: ['workOrder.configure'] },
   portalOrders: { anyOf: ['workOrder.create', 'workOrder.read'], onlyRoles: ['enterprise'] },
   notifications: { anyOf: ['notification.read'] },
+  // 服务 (service): the officer's workbench, the three rates, escalations, visits, service packages
+  serviceWorkbench: { anyOf: ['visit.write'] },
+  serviceRates: { anyOf: ['workOrder.stats'] },
+  supervisions: { anyOf: ['workOrder.supervise', 'workOrder.handle'], exceptRoles: ['enterprise'] },
+  visits: { anyOf: ['visit.read'] },
+  servicePackages: { anyOf: ['servicePackage.read'] },
 } as const satisfies Record<string, Access>;
 
 export type PageKey = keyof typeof pageAccess;

@@ -45,6 +45,12 @@ const WorkOrderSettingsPage = page(() => import('../pages/workOrders/settings/Wo
 const PortalOrdersPage = page(() => import('../pages/portal/PortalOrdersPage'), 'PortalOrdersPage');
 const PortalOrderDetailPage = page(() => import('../pages/portal/PortalOrderDetailPage'), 'PortalOrderDetailPage');
 const NotificationsPage = page(() => import('../pages/notifications/NotificationsPage'), 'NotificationsPage');
+const WorkbenchPage = page(() => import('../pages/service/workbench/WorkbenchPage'), 'WorkbenchPage');
+const RatesPage = page(() => import('../pages/service/rates/RatesPage'), 'RatesPage');
+const SupervisionsPage = page(() => import('../pages/service/supervisions/SupervisionsPage'), 'SupervisionsPage');
+const VisitsPage = page(() => import('../pages/service/visits/VisitsPage'), 'VisitsPage');
+const VisitDetailPage = page(() => import('../pages/service/visits/VisitDetailPage'), 'VisitDetailPage');
+const ServicePackagesPage = page(() => import('../pages/service/packages/ServicePackagesPage'), 'ServicePackagesPage');
 
 function Root() {
   return (
@@ -103,6 +109,12 @@ export const router = createBrowserRouter([
           { path: 'portal/orders', element: guarded('portalOrders', <PortalOrdersPage />) },
           { path: 'portal/orders/:id', element: guarded('portalOrders', <PortalOrderDetailPage />) },
           { path: 'notifications', element: guarded('notifications', <NotificationsPage />) },
+          { path: 'service/workbench', element: guarded('serviceWorkbench', <WorkbenchPage />) },
+          { path: 'service/rates', element: guarded('serviceRates', <RatesPage />) },
+          { path: 'service/supervisions', element: guarded('supervisions', <SupervisionsPage />) },
+          { path: 'service/visits', element: guarded('visits', <VisitsPage />) },
+          { path: 'service/visits/:id', element: guarded('visits', <VisitDetailPage />) },
+          { path: 'service/packages', element: guarded('servicePackages', <ServicePackagesPage />) },
           { path: '403', element: <ForbiddenPage /> },
           { path: '*', element: <NotFoundPage /> },
         ],

@@ -16,8 +16,9 @@ import { HistoryTab } from './HistoryTab';
 import { QualificationsTab } from './QualificationsTab';
 import { StatusTab } from './StatusTab';
 import { StatisticsTab } from './StatisticsTab';
+import { ServiceTab } from './ServiceTab';
 
-const tabKeys = ['profile', 'qualifications', 'status', 'history', 'statistics'] as const;
+const tabKeys = ['profile', 'qualifications', 'status', 'history', 'statistics', 'service'] as const;
 type TabKey = (typeof tabKeys)[number];
 
 /** The not-found page's look, with the registry's wording (unknown id, or outside the caller's scope). */
@@ -141,6 +142,9 @@ export function EnterpriseDetailPage() {
             children: <HistoryTab enterpriseId={e.id} />,
           },
           ...(can('statistics.read') ? [{ key: 'statistics', label: <span data-testid="enterprise-tab-statistics">{t('statAnalysis.tab')}</span>, children: <StatisticsTab enterpriseId={e.id} /> }] : []),
+          ...(can('workOrder.read') || can('visit.read')
+            ? [{ key: 'service', label: <span data-testid="enterprise-tab-service">{t('serviceTab.tab')}</span>, children: <ServiceTab enterprise={{ id: e.id, name: e.name }} /> }]
+            : []),
         ]}
       />
       <EnterpriseFormModal

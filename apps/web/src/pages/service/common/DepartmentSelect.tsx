@@ -1,0 +1,37 @@
+import { Select } from 'antd';
+import type { CSSProperties } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useDepartments } from '../../workOrders/pickers';
+
+type Props = {
+  value?: string;
+  onChange?: (v: string | undefined) => void;
+  placeholder?: string;
+  style?: CSSProperties;
+  id?: string;
+  'data-testid'?: string;
+};
+
+/** A department of the caller's scope, for filters (the work order pages' list, full width by default). */
+export function DepartmentSelect({ value, onChange, placeholder, style, id, ...rest }: Props) {
+  const { t } = useTranslation();
+  const list = useDepartments();
+  const options = (list.data?.items ?? []).map((d) => ({ value: d.id, label: d.name }));
+  if (value && !options.some((o) => o.value === value)) options.unshift({ value, label: '…' });
+  return (
+    <Select
+      id={id}
+      value={value}
+      onChange={(v: string | undefined) => onChange?.(v)}
+      options={options}
+      loading={list.isLoading}
+      allowClear
+      showSearch
+      optionFilterProp="label"
+      placeholder={placeholder ?? t('serviceCommon.pickDepartment')}
+      notFoundContent={t('common.noData')}
+      style={style ?? { width: '100%' }}
+      data-testid={rest['data-testid']}
+    />
+  );
+}
