@@ -20,6 +20,8 @@ import { userRoutes } from './modules/identity/users.routes';
 import { parkRoutes } from './modules/parks/parks.routes';
 import { enterpriseRoutes } from './modules/enterprises/enterprises.routes';
 import { statisticsRoutes } from './modules/statistics/statistics.routes';
+import { visitRoutes } from './modules/service-desk/visits.routes';
+import { servicePackageRoutes } from './modules/service-desk/service-packages.routes';
 import { notificationRoutes } from './modules/notifications/notifications.routes';
 import { serviceDeskStatsRoutes } from './modules/service-desk/service-desk-stats.routes';
 import { queues, startJobs, type Jobs } from './jobs/jobs';
@@ -106,6 +108,8 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
         await authed.register(statisticsRoutes);
         // Before the work-order routes: /work-orders/stats is not an order id.
         await authed.register(serviceDeskStatsRoutes);
+        await authed.register(visitRoutes);
+        await authed.register(servicePackageRoutes);
         await authed.register(notificationRoutes);
       });
     },

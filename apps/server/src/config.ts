@@ -15,6 +15,7 @@ const schema = z.object({
   DEMO_PASSWORD: z.string().optional(),
   SEED_DEMO: bool.default(true),
   SEED_DEMO_STATISTICS: bool.default(true),
+  SEED_DEMO_SERVICE_DESK: bool.default(true),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   SESSION_IDLE_MINUTES: z.coerce.number().int().min(5).max(240).default(30),
   SESSION_ABSOLUTE_HOURS: z.coerce.number().int().min(1).max(24).default(12),
@@ -36,6 +37,8 @@ export type Config = {
   seedDemo: boolean;
   /** With seedDemo: 36 months of statistics reports of the demo enterprises. */
   seedDemoStatistics: boolean;
+  /** With seedDemo: a year of work orders, visits, service packages and notifications. */
+  seedDemoServiceDesk: boolean;
   logLevel: string;
   sessionIdleMs: number;
   sessionAbsoluteMs: number;
@@ -63,6 +66,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     demoPassword: e.DEMO_PASSWORD,
     seedDemo: e.SEED_DEMO,
     seedDemoStatistics: e.SEED_DEMO_STATISTICS,
+    seedDemoServiceDesk: e.SEED_DEMO_SERVICE_DESK,
     logLevel: e.LOG_LEVEL,
     sessionIdleMs: e.SESSION_IDLE_MINUTES * 60_000,
     sessionAbsoluteMs: e.SESSION_ABSOLUTE_HOURS * 3_600_000,

@@ -19,6 +19,8 @@ export const errorStatus = {
   ILLEGAL_TRANSITION: 409,
   /** A work-order category that orders use: deactivate it instead. */
   CATEGORY_IN_USE: 409,
+  /** A visit's problem already became a work order (its one click was taken). */
+  PROBLEM_HAS_ORDER: 409,
   PAYLOAD_TOO_LARGE: 413,
   UNSUPPORTED_MEDIA_TYPE: 415,
   IMPORT_REJECTED: 422,

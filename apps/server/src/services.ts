@@ -27,6 +27,9 @@ import { createRankingService } from './modules/statistics/ranking.service';
 import { createStatisticsImport } from './modules/statistics/statistics-import';
 import { createStatisticsExport } from './modules/statistics/statistics-export';
 import type { Jobs } from './jobs/jobs';
+import { createVisitsService } from './modules/service-desk/visits.service';
+import { createServicePackagesService } from './modules/service-desk/service-packages.service';
+import { ordersUnavailable } from './modules/service-desk/visit-orders';
 import { createNotificationsService } from './modules/notifications/notifications.service';
 import { createWorkOrderStatsService } from './modules/service-desk/work-order-stats.service';
 import type { OutboundLog } from './modules/notifications/outbound';
@@ -54,6 +57,8 @@ export function createServices(db: Db, config: Config, cipher: FieldCipher, cloc
   const figures = createFiguresService({ db, enterprises, qualifications, parks, indicators, rollups, feed: changeFeed });
   const ranking = createRankingService(db, enterprises, parks, indicators);
   const notifications = createNotificationsService({ db, users: userDirectory, clock, log });
+  const visits = createVisitsService({ db, audit, parks, enterprises, users: userDirectory, clock, orders: ordersUnavailable });
+  const servicePackages = createServicePackagesService({ db, audit, parks, enterprises, users: userDirectory });
   return {
     /** The field cipher, for seeds that write encrypted columns directly. */
     cipher,
@@ -81,6 +86,8 @@ export function createServices(db: Db, config: Config, cipher: FieldCipher, cloc
     ranking,
     statisticsExport: createStatisticsExport(db, audit, indicators, figures, ranking),
     statisticsImport: createStatisticsImport({ db, enterprises, indicators, writer: reportWriter }),
+    visits,
+    servicePackages,
     notifications,
     workOrderStats: createWorkOrderStatsService({ db, audit, parks, users: userDirectory, clock }),
   };

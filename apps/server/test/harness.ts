@@ -36,8 +36,8 @@ export type TestApp = { app: FastifyInstance; database: Database; config: Config
 /** The real app on a fresh database, seeded with the demo zone and accounts; `clock` may be injected. */
 export async function createTestApp(opts: { env?: Record<string, string>; clock?: () => Date; seed?: boolean } = {}): Promise<TestApp> {
   const { url, drop } = await createTestDatabase();
-  // The demo statistics (36 months × 3,000 enterprises) only where a test asks for them.
-  const config = loadConfig({ ADMIN_PASSWORD, DEMO_PASSWORD, LOG_LEVEL: 'silent', SEED_DEMO_STATISTICS: 'false', ...opts.env });
+  // The demo statistics (36 months × 3,000 enterprises) and service desk only where a test asks for them.
+  const config = loadConfig({ ADMIN_PASSWORD, DEMO_PASSWORD, LOG_LEVEL: 'silent', SEED_DEMO_STATISTICS: 'false', SEED_DEMO_SERVICE_DESK: 'false', ...opts.env });
   const database = createDatabase(url, 4);
   const app = await buildApp({ config, database, cipher: aes256GcmCipher(randomBytes(32)), clock: opts.clock, logger: false });
   if (opts.seed !== false) await bootstrap(database.db, app.services, config);

@@ -14,6 +14,7 @@ import { demoDepartments, demoSubParks, demoZone } from './zhongguancun';
 import { seedDemoEnterprises, seedQualificationKinds } from './seed-enterprises';
 import { seedIndicators } from './seed-indicators';
 import { seedDemoStatistics } from './seed-statistics';
+import { seedDemoServiceDesk } from './seed-service-desk';
 
 const SEED_LOCK = 7262003;
 export const CALENDAR_SEED_YEARS = [2024, 2025, 2026];
@@ -25,9 +26,10 @@ export type SeedReport = { adminPassword?: string; demoPassword?: string; demo: 
 /**
  * First start on an empty database: the working-day calendar, the qualification kinds, the
  * statistics indicators, the zone (the Zhongguancun demo with its synthetic enterprises when
- * SEED_DEMO is on, and their 36 months of statistics unless SEED_DEMO_STATISTICS is off), the
- * initial `admin` and one demo account per role. One transaction under an advisory lock: a kill
- * half-way leaves an empty database, seeded again on the next start.
+ * SEED_DEMO is on, their 36 months of statistics unless SEED_DEMO_STATISTICS is off and a year of
+ * the service desk unless SEED_DEMO_SERVICE_DESK is off), the initial `admin` and one demo
+ * account per role. One transaction under an advisory lock: a kill half-way leaves an empty
+ * database, seeded again on the next start.
  */
 export async function bootstrap(db: Db, services: Services, config: Config): Promise<SeedReport> {
   return db.transaction(async (tx) => {
@@ -47,6 +49,7 @@ export async function bootstrap(db: Db, services: Services, config: Config): Pro
     let demoPassword: string | undefined;
     let demoEnterprises = 0;
     let demoReports: number | undefined;
+    let demoDesk: number | undefined;
     if (config.seedDemo) {
       const subParks = [];
       for (const p of demoSubParks) subParks.push(await insertPark(tx, { ...withoutCenter(p), parentId: zone.id, centerLon: p.center[0], centerLat: p.center[1] }));
@@ -72,7 +75,7 @@ export async function bootstrap(db: Db, services: Services, config: Config): Pro
       const own = haidianEnterprises.find(longStanding) ?? haidianEnterprises.find((e) => e.status === 'active');
       if (own) {
         assertStrong(password, demoUsername('enterprise'), 'DEMO_PASSWORD');
-        await createUser(tx, demoUsername('enterprise'), `${roleNames.enterprise.zh}（示例）`, password, ['enterprise'], [haidian.id], false, own.id);
+        demoUsers.set('enterprise', await createUser(tx, demoUsername('enterprise'), `${roleNames.enterprise.zh}（示例）`, password, ['enterprise'], [haidian.id], false, own.id));
       }
       if (config.seedDemoStatistics) {
         // 36 months up to last month; the demo enterprise has not reported last month yet.
@@ -80,8 +83,13 @@ export async function bootstrap(db: Db, services: Services, config: Config): Pro
         demoReports = statistics.reports;
         await services.rollups.refreshIn(tx, statistics.periods);
       }
+      if (config.seedDemoServiceDesk) {
+        const id = (role: RoleCode) => demoUsers.get(role)!;
+        const userIds = { officer: id('service_officer'), departmentStaff: id('department_staff'), parkAdmin: id('park_admin'), leader: id('leader'), enterprise: demoUsers.get('enterprise') ?? null };
+        demoDesk = (await seedDemoServiceDesk(tx, { now: new Date(), cipher: services.cipher, userIds, adminParkId: haidian.id })).orders;
+      }
     }
-    await services.audit.record(tx, systemContext, { action: 'system.seed', summary: { demo: config.seedDemo, calendarYears: CALENDAR_SEED_YEARS, ...(config.seedDemo ? { enterprises: demoEnterprises } : {}), ...(demoReports !== undefined ? { statReports: demoReports } : {}) } });
+    await services.audit.record(tx, systemContext, { action: 'system.seed', summary: { demo: config.seedDemo, calendarYears: CALENDAR_SEED_YEARS, ...(config.seedDemo ? { enterprises: demoEnterprises } : {}), ...(demoReports !== undefined ? { statReports: demoReports } : {}), ...(demoDesk !== undefined ? { workOrders: demoDesk } : {}) } });
     return {
       demo: config.seedDemo,
       ...(config.adminPassword ? {} : { adminPassword }),

@@ -1,0 +1,237 @@
+// Visits (走访), service packages (服务包), the officer's workbench and the enterprise tab, on the demo
+// zone with its service desk seeded (SEED_DEMO_SERVICE_DESK).
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { addDays, shanghaiDate } from '@zhiyuan/core';
+import { ADMIN_PASSWORD, DEMO_PASSWORD, as, createTestApp, login, type Session, type TestApp } from './harness';
+import { uscc } from './fixtures';
+
+let t: TestApp;
+let admin: Session;
+let officer: Session; // demo_service_officer, zone-wide
+let parkAdmin: Session; // demo_park_admin, 海淀园 only
+let cpOfficer: Session; // a service officer of 昌平园 only
+let leader: Session;
+let parks: { id: string; code: string; parentId: string | null }[];
+const park = (code: string) => parks.find((p) => p.code === code)!.id;
+const today = shanghaiDate(new Date());
+let seq = 0;
+
+/** A 海淀园 (or other park's) enterprise of the demo officer, made for one case. */
+async function newEnterprise(code = 'ZGC-HD', extra: Record<string, unknown> = {}) {
+  const r = await t.app.inject(as(officer, 'POST', '/api/enterprises', { uscc: uscc(700000 + ++seq), name: `走访测试企业${seq}有限公司`, parkId: park(code), industryCode: '6513', serviceOfficerId: officer.user.id, ...extra }));
+  expect(r.statusCode, r.body).toBe(201);
+  return r.json().id as string;
+}
+const post = (s: Session, url: string, body: unknown) => t.app.inject(as(s, 'POST', url, body));
+const get = (s: Session, url: string) => t.app.inject(as(s, 'GET', url));
+
+beforeAll(async () => {
+  t = await createTestApp({ env: { SEED_DEMO_SERVICE_DESK: 'true' } });
+  admin = await login(t.app, 'admin', ADMIN_PASSWORD);
+  officer = await login(t.app, 'demo_service_officer', DEMO_PASSWORD);
+  parkAdmin = await login(t.app, 'demo_park_admin', DEMO_PASSWORD);
+  leader = await login(t.app, 'demo_leader', DEMO_PASSWORD);
+  parks = (await get(admin, '/api/parks')).json().items;
+  const r = await post(admin, '/api/users', { username: 'cp_officer', displayName: '昌平园服务管家', password: 'Changping-2025!', roles: ['service_officer'], parkIds: [park('ZGC-CP')] });
+  expect(r.statusCode, r.body).toBe(201);
+  cpOfficer = await login(t.app, 'cp_officer', 'Changping-2025!');
+});
+afterAll(() => t.close());
+
+describe('visits', () => {
+  it('plans, records with problems, and refuses to record or cancel twice', async () => {
+    const enterpriseId = await newEnterprise();
+    const planned = await post(officer, '/api/visits', { enterpriseId, plannedOn: addDays(today, 3), topics: ['融资需求'] });
+    expect(planned.statusCode, planned.body).toBe(201);
+    expect(planned.json()).toMatchObject({ status: 'planned', enterpriseId, parkId: park('ZGC-HD'), officerId: officer.user.id, plannedOn: addDays(today, 3), visitedOn: null, problems: [] });
+    const id = planned.json().id;
+
+    const moved = await t.app.inject(as(officer, 'PATCH', `/api/visits/${id}`, { plannedOn: addDays(today, 5) }));
+    expect(moved.json().plannedOn).toBe(addDays(today, 5));
+
+    const recorded = await post(officer, `/api/visits/${id}/record`, { visitedOn: today, people: ['张三（总经理）'], topics: ['融资需求', '人才需求'], problemsFound: [{ text: '企业希望对接银行贷款' }, { text: '员工住房困难' }], notes: '经营平稳' });
+    expect(recorded.statusCode, recorded.body).toBe(200);
+    expect(recorded.json()).toMatchObject({ status: 'done', visitedOn: today, people: ['张三（总经理）'], notes: '经营平稳' });
+    expect(recorded.json().problems.map((p: { text: string; workOrderId: null }) => [p.text, p.workOrderId])).toEqual([
+      ['企业希望对接银行贷款', null],
+      ['员工住房困难', null],
+    ]);
+    expect((await post(officer, `/api/visits/${id}/record`, { visitedOn: today, people: ['李四'], topics: ['x'] })).statusCode).toBe(409);
+    expect((await post(officer, `/api/visits/${id}/cancel`, { reason: '重复登记' })).json().error.code).toBe('CONFLICT');
+    const added = await post(officer, `/api/visits/${id}/problems`, { text: '停车位紧张' });
+    expect(added.json().problems).toHaveLength(3);
+
+    const audit = await t.database.pool.query(`SELECT action FROM audit_log WHERE target_id = $1 AND result = 'success' ORDER BY id`, [id]);
+    expect(audit.rows.map((r) => r.action)).toEqual(['visit.create', 'visit.update', 'visit.record', 'visit.problem.add']);
+  });
+
+  it('records a visit already made in one request, and cancels a plan with its reason', async () => {
+    const enterpriseId = await newEnterprise();
+    const done = await post(officer, '/api/visits', { enterpriseId, visitedOn: addDays(today, -2), people: ['王五（董事长）'], topics: ['经营情况'] });
+    expect(done.json()).toMatchObject({ status: 'done', plannedOn: null, visitedOn: addDays(today, -2) });
+    const plan = (await post(officer, '/api/visits', { enterpriseId, plannedOn: today })).json();
+    const cancelled = await post(officer, `/api/visits/${plan.id}/cancel`, { reason: '企业负责人出差' });
+    expect(cancelled.json()).toMatchObject({ status: 'cancelled', cancelReason: '企业负责人出差' });
+  });
+
+  it('says what is wrong, field by field', async () => {
+    const enterpriseId = await newEnterprise();
+    const cases: [unknown, (string | number)[]][] = [
+      [{ enterpriseId }, ['plannedOn']],
+      [{ enterpriseId, plannedOn: addDays(today, -1) }, ['plannedOn']],
+      [{ enterpriseId, visitedOn: addDays(today, 1), people: ['张三'], topics: ['经营情况'] }, ['visitedOn']],
+      [{ enterpriseId, visitedOn: today, topics: ['经营情况'] }, ['people']],
+      [{ enterpriseId, plannedOn: today, notes: '提前写的记录' }, ['visitedOn']],
+      [{ enterpriseId, plannedOn: today, officerId: parkAdmin.user.id }, ['officerId']],
+      [{ enterpriseId: '00000000-0000-4000-8000-000000000000', plannedOn: today }, ['enterpriseId']],
+    ];
+    for (const [body, path] of cases) {
+      const r = await post(officer, '/api/visits', body);
+      expect(r.statusCode, JSON.stringify(body)).toBeGreaterThanOrEqual(400);
+      expect(r.json().error.details.map((d: { path: unknown }) => d.path), JSON.stringify(body)).toContainEqual(path);
+    }
+    expect((await t.app.inject(as(parkAdmin, 'PUT', '/api/visits/frequency-rules/key', { intervalDays: 3 }))).json().error.details[0].path).toEqual(['intervalDays']);
+  });
+
+  it('lists with filters and paging, and exports', async () => {
+    const enterpriseId = await newEnterprise();
+    for (const d of [-30, -10]) await post(officer, '/api/visits', { enterpriseId, visitedOn: addDays(today, d), people: ['赵六'], topics: ['经营情况'] });
+    await post(officer, '/api/visits', { enterpriseId, plannedOn: addDays(today, 7) });
+    const all = (await get(officer, `/api/visits?enterpriseId=${enterpriseId}`)).json();
+    expect(all.total).toBe(3);
+    expect(all.items.map((v: { status: string }) => v.status)).toEqual(['planned', 'done', 'done']);
+    const page = (await get(officer, `/api/visits?enterpriseId=${enterpriseId}&status=done&pageSize=1&page=2&sort=visitedOn`)).json();
+    expect(page).toMatchObject({ total: 2, page: 2, pageSize: 1 });
+    expect(page.items[0].visitedOn).toBe(addDays(today, -10));
+    expect((await get(officer, `/api/visits?enterpriseId=${enterpriseId}&from=${addDays(today, -20)}&to=${today}`)).json().total).toBe(1);
+    expect((await get(officer, `/api/visits?mine=true&parkId=${park('ZGC-HD')}&pageSize=1`)).json().total).toBeGreaterThan(3);
+    const xlsx = await get(officer, `/api/visits/export?enterpriseId=${enterpriseId}`);
+    expect(xlsx.statusCode).toBe(200);
+    expect(xlsx.headers['content-type']).toContain('spreadsheetml');
+    expect(xlsx.rawPayload.subarray(0, 2).toString()).toBe('PK');
+  });
+
+  it('keeps the frequency per class: defaults, changed by workOrder.configure only', async () => {
+    expect((await get(officer, '/api/visits/frequency-rules')).json().items).toEqual([
+      { class: 'key', intervalDays: 30, updatedAt: null },
+      { class: 'above_scale', intervalDays: 90, updatedAt: null },
+      { class: 'other', intervalDays: 180, updatedAt: null },
+    ]);
+    expect((await t.app.inject(as(officer, 'PUT', '/api/visits/frequency-rules/key', { intervalDays: 20 }))).statusCode).toBe(403);
+    const r = await t.app.inject(as(parkAdmin, 'PUT', '/api/visits/frequency-rules/other', { intervalDays: 150 }));
+    expect(r.json()).toMatchObject({ class: 'other', intervalDays: 150 });
+    expect((await get(leader, '/api/visits/frequency-rules')).json().items[2].intervalDays).toBe(150);
+    await t.app.inject(as(parkAdmin, 'PUT', '/api/visits/frequency-rules/other', { intervalDays: 180 }));
+  });
+});
+
+describe('service packages', () => {
+  let packageId: string;
+  let items: { id: string; name: string }[];
+
+  it('are defined by servicePackage.manage, names unique', async () => {
+    const body = { name: '测试成长服务包', description: '测试', items: [{ name: '专属服务管家' }, { name: '政策解读' }, { name: '融资对接' }] };
+    expect((await post(officer, '/api/service-packages', body)).statusCode).toBe(403);
+    const r = await post(parkAdmin, '/api/service-packages', body);
+    expect(r.statusCode, r.body).toBe(201);
+    expect(r.json()).toMatchObject({ name: '测试成长服务包', active: true, assignedCount: 0 });
+    packageId = r.json().id;
+    items = r.json().items;
+    expect(items.map((i) => i.name)).toEqual(['专属服务管家', '政策解读', '融资对接']);
+    const dup = await post(parkAdmin, '/api/service-packages', body);
+    expect(dup.statusCode).toBe(409);
+    expect(dup.json().error.details[0].path).toEqual(['name']);
+    expect((await post(parkAdmin, '/api/service-packages', { name: '空包', items: [] })).json().error.details[0].path).toEqual(['items']);
+    const list = (await get(leader, '/api/service-packages?q=成长')).json();
+    expect(list.items.map((p: { name: string }) => p.name)).toContain('测试成长服务包');
+  });
+
+  it('are assigned to enterprises in scope, once each', async () => {
+    const a = await newEnterprise();
+    const b = await newEnterprise();
+    const r = await post(officer, `/api/service-packages/${packageId}/assignments`, { enterpriseIds: [a, b] });
+    expect(r.statusCode, r.body).toBe(201);
+    expect(r.json()).toEqual({ created: 2, existing: 0 });
+    expect((await post(officer, `/api/service-packages/${packageId}/assignments`, { enterpriseIds: [a] })).json()).toEqual({ created: 0, existing: 1 });
+    // 海淀园's park admin cannot reach a 昌平园 enterprise.
+    const cp = await newEnterprise('ZGC-CP');
+    const out = await post(parkAdmin, `/api/service-packages/${packageId}/assignments`, { enterpriseIds: [a, cp] });
+    expect(out.statusCode).toBe(404);
+    expect(out.json().error.details).toEqual([{ path: ['enterpriseIds', 1], message: expect.any(String) }]);
+    const list = (await get(officer, `/api/service-package-assignments?packageId=${packageId}&sort=enterpriseName`)).json();
+    expect(list.total).toBe(2);
+    expect(list.items[0]).toMatchObject({ packageName: '测试成长服务包', officerId: officer.user.id, completion: { total: 3, done: 0, inProgress: 0, share: 0 } });
+    expect(list.items[0].items.every((i: { status: string }) => i.status === 'todo')).toBe(true);
+    expect((await get(parkAdmin, `/api/service-packages/${packageId}`)).json().assignedCount).toBe(2);
+  });
+
+  it('track each item: progress, who and when; completion from core; an item left out is deactivated', async () => {
+    const enterpriseId = await newEnterprise();
+    await post(officer, `/api/service-packages/${packageId}/assignments`, { enterpriseIds: [enterpriseId] });
+    const [assignment] = (await get(officer, `/api/service-package-assignments?enterpriseId=${enterpriseId}`)).json().items;
+    const put = (itemId: string, body: unknown) => t.app.inject(as(officer, 'PUT', `/api/service-package-assignments/${assignment.id}/items/${itemId}`, body));
+    expect((await put(items[0]!.id, { status: 'done', note: '已指定管家' })).json().completion).toEqual({ total: 3, done: 1, inProgress: 0, share: 1 / 3 });
+    const r = await put(items[1]!.id, { status: 'in_progress' });
+    expect(r.json().items[0]).toMatchObject({ name: '专属服务管家', status: 'done', note: '已指定管家', updatedByName: '服务管家（示例）' });
+    expect(r.json().completion).toMatchObject({ done: 1, inProgress: 1 });
+    expect((await put(items[2]!.id, { status: 'finished' })).json().error.details[0].path).toEqual(['status']);
+    expect((await put('00000000-0000-4000-8000-000000000000', { status: 'done' })).statusCode).toBe(404);
+
+    // 融资对接 leaves the package: the assignment is then 1 of 2 done.
+    const patched = await t.app.inject(as(parkAdmin, 'PATCH', `/api/service-packages/${packageId}`, { items: [{ id: items[0]!.id, name: '专属服务管家' }, { id: items[1]!.id, name: '政策解读' }, { name: '上市辅导' }] }));
+    expect(patched.statusCode, patched.body).toBe(200);
+    expect(patched.json().items.map((i: { name: string; active: boolean }) => [i.name, i.active])).toEqual([
+      ['专属服务管家', true],
+      ['政策解读', true],
+      ['上市辅导', true],
+      ['融资对接', false],
+    ]);
+    const after = (await get(officer, `/api/service-package-assignments/${assignment.id}`)).json();
+    expect(after.items.map((i: { name: string }) => i.name)).toEqual(['专属服务管家', '政策解读', '上市辅导']);
+    await put(items[1]!.id, { status: 'done' });
+    await put(patched.json().items[2].id, { status: 'done' });
+    expect((await get(officer, `/api/service-package-assignments?enterpriseId=${enterpriseId}&complete=true`)).json().total).toBe(1);
+    expect((await get(officer, `/api/service-package-assignments?packageId=${packageId}&complete=false`)).json().total).toBe(2);
+    const bad = await t.app.inject(as(parkAdmin, 'PATCH', `/api/service-packages/${packageId}`, { items: [{ id: assignment.id, name: '别的' }] }));
+    expect(bad.json().error.details[0].path).toEqual(['items', 0, 'id']);
+  });
+
+  it('seeds three demo packages with progress', async () => {
+    const list = (await get(leader, '/api/service-packages?pageSize=50')).json();
+    expect(list.items.map((p: { name: string }) => p.name)).toEqual(expect.arrayContaining(['专精特新成长服务包', '人才安居服务包', '上市培育服务包']));
+    const assignments = (await get(leader, '/api/service-package-assignments?pageSize=100')).json();
+    expect(assignments.total).toBeGreaterThan(20);
+    expect(assignments.items.some((a: { completion: { done: number } }) => a.completion.done > 0)).toBe(true);
+  });
+});
+
+describe('scope: another park is 404', () => {
+  it("a 昌平园 officer neither reads nor writes a 海淀园 enterprise's visits and packages", async () => {
+    const enterpriseId = await newEnterprise();
+    const visit = (await post(officer, '/api/visits', { enterpriseId, plannedOn: today })).json();
+    const pkg = (await post(parkAdmin, '/api/service-packages', { name: `范围测试包${++seq}`, items: [{ name: '事项' }] })).json();
+    await post(officer, `/api/service-packages/${pkg.id}/assignments`, { enterpriseIds: [enterpriseId] });
+    const [assignment] = (await get(officer, `/api/service-package-assignments?enterpriseId=${enterpriseId}`)).json().items;
+    const requests = [
+      get(cpOfficer, `/api/visits/${visit.id}`),
+      t.app.inject(as(cpOfficer, 'PATCH', `/api/visits/${visit.id}`, { plannedOn: today })),
+      post(cpOfficer, `/api/visits/${visit.id}/record`, { visitedOn: today, people: ['张三'], topics: ['经营情况'] }),
+      post(cpOfficer, `/api/visits/${visit.id}/cancel`, { reason: '越权取消' }),
+      post(cpOfficer, '/api/visits', { enterpriseId, plannedOn: today }),
+      get(cpOfficer, `/api/service-package-assignments/${assignment.id}`),
+      t.app.inject(as(cpOfficer, 'PUT', `/api/service-package-assignments/${assignment.id}/items/${pkg.items[0].id}`, { status: 'done' })),
+      post(cpOfficer, `/api/service-packages/${pkg.id}/assignments`, { enterpriseIds: [enterpriseId] }),
+    ];
+    for (const r of await Promise.all(requests)) expect(r.statusCode, r.body).toBe(404);
+    expect((await get(cpOfficer, `/api/visits?enterpriseId=${enterpriseId}`)).json().total).toBe(0);
+    expect((await get(cpOfficer, `/api/service-package-assignments?enterpriseId=${enterpriseId}`)).json().total).toBe(0);
+  });
+
+  it("海淀园's park admin cannot reach a 昌平园 visit", async () => {
+    const enterpriseId = await newEnterprise('ZGC-CP');
+    const visit = (await post(officer, '/api/visits', { enterpriseId, plannedOn: today })).json();
+    expect((await get(parkAdmin, `/api/visits/${visit.id}`)).statusCode).toBe(404);
+    expect((await post(parkAdmin, `/api/visits/${visit.id}/cancel`, { reason: '越权取消' })).statusCode).toBe(404);
+    expect((await get(cpOfficer, `/api/visits/${visit.id}`)).statusCode).toBe(200);
+  });
+});
