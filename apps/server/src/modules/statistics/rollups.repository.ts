@@ -1,5 +1,6 @@
 import { and, eq, sql, type SQL } from 'drizzle-orm';
 import { arrayLiteral } from '../../db/array-literal';
+import { insertRecordset } from '../../db/recordset';
 import { addMonths } from '@zhiyuan/core';
 import type { Executor } from '../../db/pool';
 import { statPeriods, statReports, statRollupRuns, statRollups, statRollupsDue } from './statistics.tables';
@@ -27,7 +28,9 @@ export async function refreshPeriod(tx: Executor, period: string): Promise<numbe
     ? sql`SELECT park_id, industry_section, above_scale, indicator, value FROM ${statRollups} WHERE period = ${prior} AND value IS NOT NULL`
     : sql`SELECT l.park_id, l.industry_section, l.above_scale, v.key AS indicator, sum(v.value::numeric) AS value
           FROM last l CROSS JOIN LATERAL jsonb_each(l.values) v GROUP BY 1, 2, 3, 4`;
-  const r = await tx.execute(sql`
+  // A SELECT, then an INSERT of its few thousand rows: PostgreSQL runs an INSERT … SELECT without
+  // parallel workers, and the aggregation is where the time goes.
+  const r = await tx.execute<{ park_id: string; industry_section: string; above_scale: boolean; indicator: string; value: string | null; prior_value: string | null; num: string | null; den: string | null; n: number }>(sql`
     WITH last AS (
       SELECT enterprise_id, park_id, industry_section, above_scale, values FROM ${statReports}
       WHERE period = ${prior} AND status <> 'returned'
@@ -40,10 +43,11 @@ export async function refreshPeriod(tx: Executor, period: string): Promise<numbe
       WHERE c.period = ${period} AND c.status <> 'returned'
       GROUP BY 1, 2, 3, 4
     ), then_g AS (${thenGroups})
-    INSERT INTO ${statRollups} (period, park_id, industry_section, above_scale, indicator, value, prior_value, lfl_numerator, lfl_denominator, enterprises)
-    SELECT ${period}, park_id, industry_section, above_scale, indicator, n.value, t.value, n.num, n.den, coalesce(n.n, 0)
+    SELECT park_id, industry_section, above_scale, indicator, n.value, t.value AS prior_value, n.num, n.den, coalesce(n.n, 0) AS n
     FROM now_g n FULL JOIN then_g t USING (park_id, industry_section, above_scale, indicator)`);
-  const rows = r.rowCount ?? 0;
+  const groups = r.rows.map((g) => ({ period, parkId: g.park_id, industrySection: g.industry_section, aboveScale: g.above_scale, indicator: g.indicator, value: g.value, priorValue: g.prior_value, lflNumerator: g.num, lflDenominator: g.den, enterprises: g.n }));
+  await insertRecordset(tx, statRollups, ['period', 'parkId', 'industrySection', 'aboveScale', 'indicator', 'value', 'priorValue', 'lflNumerator', 'lflDenominator', 'enterprises'], groups, { batch: 10_000 });
+  const rows = groups.length;
   await tx
     .insert(statRollupRuns)
     .values({ period, refreshedAt: sql`now()` as never, rows })
