@@ -24,6 +24,7 @@ import { visitRoutes } from './modules/service-desk/visits.routes';
 import { servicePackageRoutes } from './modules/service-desk/service-packages.routes';
 import { notificationRoutes } from './modules/notifications/notifications.routes';
 import { serviceDeskStatsRoutes } from './modules/service-desk/service-desk-stats.routes';
+import { supervisionRoutes } from './modules/service-desk/supervision.routes';
 import { queues, startJobs, type Jobs } from './jobs/jobs';
 import { referenceRoutes } from './modules/reference/reference.routes';
 import { authenticate } from './plugins/auth';
@@ -70,6 +71,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   // Background jobs run on every instance; pg-boss hands each job to one of them.
   jobs = await startJobs(database.pool);
   await jobs.work(queues.statisticsRollups.name, async () => void (await services.rollups.drainDue()));
+  await jobs.work(queues.serviceDeskSweep.name, async () => void (await services.serviceDesk.sweep()));
   app.addHook('onClose', () => jobs?.stop());
   await services.rollups.wake(); // periods marked before a crash or restart
   const evictions = await listen(database.url, SESSION_EVICT_CHANNEL, services.sessionCache.onMessage, services.sessionCache.onListening);
@@ -110,6 +112,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
         await authed.register(serviceDeskStatsRoutes);
         await authed.register(visitRoutes);
         await authed.register(servicePackageRoutes);
+        await authed.register(supervisionRoutes);
         await authed.register(notificationRoutes);
       });
     },

@@ -32,6 +32,8 @@ import { createServicePackagesService } from './modules/service-desk/service-pac
 import { ordersUnavailable } from './modules/service-desk/visit-orders';
 import { createNotificationsService } from './modules/notifications/notifications.service';
 import { createWorkOrderStatsService } from './modules/service-desk/work-order-stats.service';
+import { createSweepService } from './modules/service-desk/sweep';
+import { createSupervisionService } from './modules/service-desk/supervision.service';
 import type { OutboundLog } from './modules/notifications/outbound';
 
 /** Wires each module's service with only the collaborators it needs. */
@@ -57,6 +59,7 @@ export function createServices(db: Db, config: Config, cipher: FieldCipher, cloc
   const figures = createFiguresService({ db, enterprises, qualifications, parks, indicators, rollups, feed: changeFeed });
   const ranking = createRankingService(db, enterprises, parks, indicators);
   const notifications = createNotificationsService({ db, users: userDirectory, clock, log });
+  const calendar = createCalendarService(db, audit, clock);
   const visits = createVisitsService({ db, audit, parks, enterprises, users: userDirectory, clock, orders: ordersUnavailable });
   const servicePackages = createServicePackagesService({ db, audit, parks, enterprises, users: userDirectory });
   return {
@@ -70,7 +73,7 @@ export function createServices(db: Db, config: Config, cipher: FieldCipher, cloc
     auth: createAuthService(db, audit, securitySettings, sessionCache, clock),
     users: createUsersService(db, audit, parks, securitySettings, cipher, sessionCache, enterprises.existsInParks, clock),
     tokens: createTokensService(db, audit, parks, clock),
-    calendar: createCalendarService(db, audit, clock),
+    calendar,
     enterprises,
     qualifications,
     changeRequests: createChangeRequestsService(db, audit, enterprises, clock),
@@ -90,6 +93,9 @@ export function createServices(db: Db, config: Config, cipher: FieldCipher, cloc
     servicePackages,
     notifications,
     workOrderStats: createWorkOrderStatsService({ db, audit, parks, users: userDirectory, clock }),
+    /** The SLA sweep (`serviceDesk.sweep(now?)`: the pg-boss job, tests and the bench call it). */
+    serviceDesk: createSweepService({ db, audit, notifications, calendar, clock }),
+    supervisions: createSupervisionService({ db, audit, parks, users: userDirectory, notifications, clock }),
   };
 }
 export type Services = ReturnType<typeof createServices>;

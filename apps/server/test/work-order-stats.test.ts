@@ -166,7 +166,7 @@ describe('GET /api/work-orders/stats/breakdown', () => {
     const facts = await factsOf('park_id = $1', [parkA]);
     expect(b.rows.map((r: { key: string }) => r.key)).toEqual(['2025-02', '2025-03', '2025-04']);
     const months = { '2025-02': ['2025-02-01', '2025-03-01'], '2025-03': ['2025-03-01', '2025-04-01'], '2025-04': ['2025-04-01', '2025-05-01'] } as const;
-    for (const r of b.rows as { key: keyof typeof months; rank: null }[]) {
+    for (const r of b.rows as { key: keyof typeof months; rank: null; total: number; response: unknown; resolution: unknown; satisfaction: unknown }[]) {
       const [from, to] = months[r.key];
       expect(apiRates(r), r.key).toEqual(coreRates(facts, { from: new Date(sh(`${from}T00:00:00`)), to: new Date(sh(`${to}T00:00:00`)), now: NOW }));
       expect(r.rank).toBeNull();

@@ -13,11 +13,19 @@ const SCHEMA = 'pgboss';
 /**
  * Every queue the app uses. `short`: at most one job waits at a time — a burst of writes wakes the
  * worker once, and the job itself drains everything that is due (the work list is in our tables).
+ * `stately`: besides, at most one job is active — the SLA sweep never runs twice at once, whichever
+ * instances are up; a run that failed is simply the next minute's (no retry).
  */
 export const queues = {
   statisticsRollups: { name: 'statistics-rollups', policy: 'short', retryLimit: 3, retryDelay: 5 },
+  serviceDeskSweep: { name: 'service-desk-sweep', policy: 'stately', retryLimit: 0, expireInSeconds: 300 },
 } as const satisfies Record<string, PgBoss.Queue>;
 export type QueueName = (typeof queues)[keyof typeof queues]['name'];
+
+/** Queues fed by pg-boss's clock (cron, Asia/Shanghai) instead of by a write: installed with the queues. */
+export const schedules: readonly { queue: QueueName; cron: string }[] = [{ queue: queues.serviceDeskSweep.name, cron: '* * * * *' }];
+/** pg-boss's own queue for cron (its timekeeper's "send-it"): a queue is a table, which the app role cannot create. */
+const CRON_QUEUE = '__pgboss__send-it';
 
 /** As the database owner, with the migrations: pg-boss's schema, our queues, and the app role's grants. */
 export async function installJobQueues(url: string): Promise<void> {
@@ -26,6 +34,8 @@ export async function installJobQueues(url: string): Promise<void> {
   await boss.start();
   try {
     for (const q of Object.values(queues)) if (!(await boss.getQueue(q.name))) await boss.createQueue(q.name, q);
+    if (!(await boss.getQueue(CRON_QUEUE))) await boss.createQueue(CRON_QUEUE);
+    for (const s of schedules) await boss.schedule(s.queue, s.cron, undefined, { tz: 'Asia/Shanghai' });
     const db = boss.getDb();
     for (const grant of [
       `GRANT USAGE ON SCHEMA ${SCHEMA} TO ${APP_ROLE}`,
@@ -49,10 +59,13 @@ export type Jobs = {
   stop(): Promise<void>;
 };
 
-/** pg-boss on the app's pool (so it runs as the app role). `workers: false` only enqueues (tests, CLIs). */
+/**
+ * pg-boss on the app's pool (so it runs as the app role). `workers: false` only enqueues (tests, CLIs).
+ * Every instance keeps the cron clock (`schedule`); pg-boss lets one of them send each minute's job.
+ */
 export async function startJobs(pool: pg.Pool, opts: { pollingIntervalSeconds?: number } = {}): Promise<Jobs> {
   const db: PgBoss.Db = { executeSql: (text, values) => pool.query(text, values) };
-  const boss = new PgBoss({ db, schema: SCHEMA, migrate: false, supervise: true, schedule: false });
+  const boss = new PgBoss({ db, schema: SCHEMA, migrate: false, supervise: true, schedule: true });
   boss.on('error', (e) => console.error('[jobs]', e));
   await boss.start();
   const workers = new Map<QueueName, string>();
