@@ -146,7 +146,7 @@ export function generateDemoOrders(input: DemoOrdersInput): DemoOrders {
       out.events.push({ id: uuid(), orderId: o.id, at: new Date(at), actorId: actor?.id ?? null, actorName: actor?.name ?? null, action, visibility: 'public', data: {}, ...e });
       o.updatedAt = new Date(Math.max(o.updatedAt!.getTime(), at));
     };
-    event(c, creator, 'create', { toStatus: 'submitted', content: o.description });
+    event(c, creator, 'create', { toStatus: 'submitted', data: { channel, type, priority } });
 
     /** What the sweep would have marked before `t`: response and resolution overdue, each with its auto supervision. */
     function sweepUntil(t: number) {
@@ -160,8 +160,12 @@ export function generateDemoOrders(input: DemoOrdersInput): DemoOrders {
       if (which === 'response') o.responseOverdueAt = new Date(at);
       else o.resolveOverdueAt = new Date(at);
       o.supervised = true;
-      out.supervisions.push({ id, orderId: o.id, kind: 'auto', trigger: `${which}_overdue`, reason: which === 'response' ? '超过响应时限' : '超过办理时限', status: 'open', createdAt: new Date(at) });
-      event(at, null, `${which}_overdue`, { visibility: 'internal', data: { dueAt: (which === 'response' ? o.responseDueAt : o.resolveDueAt).toISOString(), supervisionId: id } });
+      const reason = which === 'response' ? '超过响应时限' : '超过办理时限';
+      const dueAt = which === 'response' ? o.responseDueAt : o.resolveDueAt;
+      out.supervisions.push({ id, orderId: o.id, kind: 'auto', trigger: `${which}_overdue`, reason, status: 'open', createdAt: new Date(at) });
+      // As the sweep writes it (sweep.repository.ts).
+      const wall = new Date(dueAt.getTime() + 8 * HOUR).toISOString().slice(0, 16).replace('T', ' ');
+      event(at, null, `${which}_overdue`, { visibility: 'internal', content: `${reason}（时限 ${wall}），已自动督办`, data: { dueAt: dueAt.toISOString() } });
     }
 
     let handler: DeskUser | null = null;
@@ -183,14 +187,16 @@ export function generateDemoOrders(input: DemoOrdersInput): DemoOrders {
       if (fx.reply) o.repliedAt = new Date(at);
       if (fx.close) o.closedAt = new Date(at);
       if (fx.solved !== undefined) o.solved = fx.solved;
+      const data: Record<string, unknown> = { ...e.data, ...(action === 'confirm' ? { solved: e.solved } : {}) };
       if (fx.reopen) {
         o.reopenCount = (o.reopenCount ?? 0) + 1;
         o.closedAt = null;
         o.resolveDueAt = new Date(restartedResolveDue(cal, new Date(at), rule).dueAt);
         o.resolveOverdueAt = null;
+        data.resolveDueAt = o.resolveDueAt.toISOString();
       }
       o.status = r.to;
-      event(at, actor ?? null, r.event, { actorName: actor?.name ?? handlerName, fromStatus: r.from, toStatus: r.to, visibility: r.visibility, content: e.content ?? null, data: { ...e.data, ...onBehalf } });
+      event(at, actor ?? null, r.event, { actorName: actor?.name ?? handlerName, fromStatus: r.from, toStatus: r.to, visibility: r.visibility, content: e.content ?? null, data: { ...data, ...onBehalf } });
       return true;
     }
 
@@ -215,11 +221,12 @@ export function generateDemoOrders(input: DemoOrdersInput): DemoOrders {
       if (chance(0.4)) act(at - 10 * MIN, dispatcher, 'accept');
       const earlier = (byEnterprise.get(o.enterpriseId ?? '') ?? []).filter((x) => x.createdAt.getTime() < c && x.status !== 'merged');
       const kind = earlier.length && chance(0.4) ? 'merge' : chance(0.5) ? 'refer' : 'decline';
-      const d: { reason: string; nextStep: string; to?: string } = kind === 'refer' ? pick(referrals) : kind === 'decline' ? pick(declines) : { reason: '与已受理的工单诉求相同', nextStep: '请关注合并后工单的办理进度' };
+      const d: { reason: string; nextStep: string; to?: string } = kind === 'refer' ? pick(referrals) : kind === 'decline' ? pick(declines) : { reason: '与已受理的工单诉求相同', nextStep: '' };
       const target = kind === 'merge' ? earlier.at(-1)! : null;
-      if (act(at, dispatcher, kind, { content: d.reason, data: { nextStep: d.nextStep, ...(target ? { intoOrderId: target.id } : {}), ...(d.to ? { to: d.to } : {}) } })) {
+      // A merge's next step names the target's number, known once every order is numbered (below).
+      if (act(at, dispatcher, kind, { content: d.reason, data: { nextStep: d.nextStep, ...(target ? { intoOrderId: target.id } : {}), ...(kind === 'refer' ? { to: d.to } : {}) } })) {
         Object.assign(o, { dispositionReason: d.reason, dispositionNextStep: d.nextStep, dispositionTo: d.to ?? null, decidedBy: dispatcher.id, disposedAt: new Date(lastAt), mergedIntoId: target?.id ?? null });
-        if (target) out.events.push({ id: uuid(), orderId: target.id, at: new Date(lastAt), actorId: dispatcher.id, actorName: dispatcher.name, action: 'merged_in', visibility: 'internal', data: { orderId: o.id } });
+        if (target) out.events.push({ id: uuid(), orderId: target.id, at: new Date(lastAt), actorId: dispatcher.id, actorName: dispatcher.name, action: 'merged_in', visibility: 'public', data: { orderId: o.id } });
       }
       return finish();
     }
@@ -247,13 +254,13 @@ export function generateDemoOrders(input: DemoOrdersInput): DemoOrders {
     // An extension now and then, decided by the department head (or the park admin).
     if (chance(0.03)) {
       const at = office(startAt + between(1, 20) * HOUR);
-      if (!act(at, handler, 'requestExtension', { content: '需协调外部单位，申请延期' })) return finish();
+      if (!act(at, handler, 'requestExtension', { content: '需协调外部单位，申请延期', data: { workingDays: 3 } })) return finish();
       const ext: ExtensionRow = { id: uuid(), orderId: o.id, workingDays: 3, reason: '需协调外部单位，申请延期', status: 'pending', requestedBy: handler?.id ?? dispatcher.id, requestedAt: new Date(lastAt), previousDueAt: o.resolveDueAt };
       out.extensions.push(ext);
       const decideAt = office(at + between(1, 20) * HOUR);
       const head = dept?.id === staffDept.id ? users.departmentStaff : users.parkAdmin;
-      if (!act(decideAt, head, 'decideExtension', { data: { extensionId: ext.id, approved: true } })) return finish();
       const moved = new Date(extendedResolveDue(cal, o.resolveDueAt, 3).dueAt);
+      if (!act(decideAt, head, 'decideExtension', { content: '同意', data: { extensionId: ext.id, approved: true, workingDays: 3, resolveDueAt: moved.toISOString() } })) return finish();
       Object.assign(ext, { status: 'approved', decidedBy: head.id, decidedAt: new Date(lastAt), newDueAt: moved, comment: '同意' });
       Object.assign(o, { resolveDueAt: moved, resolveOverdueAt: null, extendedWorkingDays: 3 });
     }
@@ -268,7 +275,7 @@ export function generateDemoOrders(input: DemoOrdersInput): DemoOrders {
       if (at < replyAt && at <= nowMs) {
         const id = uuid();
         const reason = pick(supervisionReasons);
-        act(at, users.leader, 'supervise', { content: reason, data: { supervisionId: id } });
+        act(at, users.leader, 'supervise', { content: reason });
         o.supervised = true;
         out.supervisions.push({ id, orderId: o.id, kind: 'manual', trigger: 'flag', reason, status: 'open', createdAt: new Date(lastAt), createdBy: users.leader.id });
       }
@@ -329,5 +336,13 @@ export function generateDemoOrders(input: DemoOrdersInput): DemoOrders {
     o.number = formatWorkOrderNumber(year, seq);
   }
   out.counters = [...last].map(([year, n]) => ({ year, last: n }));
+  // Merges name their target's number, as the action service writes them.
+  const numberOf = new Map(out.orders.map((o) => [o.id, o.number]));
+  for (const o of out.orders.filter((x) => x.mergedIntoId)) o.dispositionNextStep = `请关注工单 ${numberOf.get(o.mergedIntoId!)} 的办理进展`;
+  for (const e of out.events) {
+    const d = e.data as Record<string, unknown>;
+    if (e.action === 'merge') Object.assign(d, { intoOrderNumber: numberOf.get(d.intoOrderId as string), nextStep: `请关注工单 ${numberOf.get(d.intoOrderId as string)} 的办理进展` });
+    if (e.action === 'merged_in') Object.assign(e, { content: `工单 ${numberOf.get(d.orderId as string)} 已合并至本工单`, data: { ...d, orderNumber: numberOf.get(d.orderId as string) } });
+  }
   return out;
 }
