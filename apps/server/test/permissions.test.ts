@@ -3,6 +3,7 @@ import { can, roleCodes, shanghaiDate, type Action, type RoleCode } from '@zhiyu
 import { demoUsername } from '../src/seed/bootstrap';
 import { ADMIN_PASSWORD, DEMO_PASSWORD, as, createTestApp, login, type Session, type TestApp } from './harness';
 import { uscc } from './fixtures';
+import { insertOrder } from './sla-fixtures';
 
 /**
  * Every role × every admin endpoint: allowed (2xx), 403, or — for a caller whose park scope does
@@ -181,7 +182,37 @@ const cases: Case[] = [
   { name: 'GET /notifications/unread-count', action: 'notification.read', request: async () => ({ method: 'GET', url: '/api/notifications/unread-count' }) },
   { name: 'POST /notifications/:id/read', action: 'notification.read', request: async (role) => ({ method: 'POST', url: `/api/notifications/${await newNotification(role)}/read` }) },
   { name: 'POST /notifications/read-all', action: 'notification.read', request: async () => ({ method: 'POST', url: '/api/notifications/read-all' }) },
+  // 三率 and 督办
+  { name: 'GET /work-orders/stats', action: 'workOrder.stats', request: async () => ({ method: 'GET', url: `/api/work-orders/stats?${STATS_WINDOW}` }) },
+  { name: 'GET /work-orders/stats/breakdown', action: 'workOrder.stats', request: async () => ({ method: 'GET', url: `/api/work-orders/stats/breakdown?${STATS_WINDOW}&groupBy=park` }) },
+  { name: 'GET /work-orders/stats/breakdown/export', action: 'workOrder.stats', request: async () => ({ method: 'GET', url: `/api/work-orders/stats/breakdown/export?${STATS_WINDOW}` }) },
+  { name: 'GET /work-orders/stats/orders', action: 'workOrder.stats', request: async () => ({ method: 'GET', url: `/api/work-orders/stats/orders?${STATS_WINDOW}&rate=response` }) },
+  { name: 'GET /work-orders/stats/orders/export', action: 'workOrder.stats', request: async () => ({ method: 'GET', url: `/api/work-orders/stats/orders/export?${STATS_WINDOW}&rate=resolution` }) },
+  { name: 'GET /supervisions', action: 'workOrder.supervise', anyOf: ['workOrder.supervise', 'workOrder.handle'], request: async () => ({ method: 'GET', url: '/api/supervisions' }) },
+  { name: 'GET /supervisions/export', action: 'workOrder.supervise', anyOf: ['workOrder.supervise', 'workOrder.handle'], request: async () => ({ method: 'GET', url: '/api/supervisions/export?status=closed' }) },
+  { name: 'POST /supervisions/:id/actions feedback', action: 'workOrder.handle', request: async (role) => ({ method: 'POST', url: `/api/supervisions/${await newSupervision(role)}/actions`, payload: { action: 'feedback', content: '已督促承办部门' } }) },
+  { name: 'POST /supervisions/:id/actions return', action: 'workOrder.supervise', request: async (role) => ({ method: 'POST', url: `/api/supervisions/${await newSupervision(role, 'feedback')}/actions`, payload: { action: 'return', comment: '反馈不充分' } }) },
+  { name: 'POST /supervisions/:id/actions close', action: 'workOrder.supervise', request: async (role) => ({ method: 'POST', url: `/api/supervisions/${await newSupervision(role)}/actions`, payload: { action: 'close' } }) },
 ];
+
+const STATS_WINDOW = 'from=2025-01-01&to=2025-12-31';
+/**
+ * An automatic supervision of a late 海淀园 order (or another park's). Department staff reach only
+ * their department's orders: the order goes to the demo department staff's department (one is
+ * given to it when it has none).
+ */
+async function newSupervision(role: RoleCode, status: 'open' | 'feedback' = 'open', parkId = haidianId) {
+  const pool = t.database.pool;
+  let departmentId: string | null = null;
+  if (role === 'department_staff') {
+    const staffId = sessions.get('department_staff')!.user.id;
+    departmentId = (await pool.query(`SELECT department_id FROM users WHERE id = $1`, [staffId])).rows[0].department_id;
+    if (!departmentId) await pool.query(`UPDATE users SET department_id = $2 WHERE id = $1`, [staffId, (departmentId = await newDepartment(haidianId))]);
+  }
+  const orderId = await insertOrder(pool, { parkId, departmentId, createdBy: admin.user.id, createdAt: '2025-03-03T09:00:00+08:00', status: 'assigned', respondedAt: '2025-03-03T09:30:00+08:00' });
+  const r = await pool.query(`INSERT INTO work_order_supervisions (order_id, kind, trigger, reason, status) VALUES ($1, 'auto', 'resolve_overdue', '超过办理时限', $2) RETURNING id`, [orderId, status]);
+  return r.rows[0].id as string;
+}
 
 /** A notification in the inbox of the role's demo user (each user marks only its own). */
 async function newNotification(role: RoleCode) {
@@ -239,6 +270,9 @@ describe('out of park scope → 404', () => {
     { name: 'scoped sysadmin resets a zone user', who: () => scopedAdmin, request: async () => ({ method: 'POST', url: `/api/users/${await newUser(zoneId)}/reset-password`, payload: { password: 'Reset-Pass-2025x' } }) },
     { name: 'scoped sysadmin creates a user in another park', who: () => scopedAdmin, request: async () => ({ method: 'POST', url: '/api/users', payload: { username: 'evil1', displayName: 'x', password: 'Evil-User-2025!', roles: ['leader'], parkIds: [otherParkId] } }) },
     { name: 'scoped sysadmin revokes a zone token', who: () => scopedAdmin, request: async () => ({ method: 'POST', url: `/api/tokens/${await newToken()}/revoke` }) },
+    { name: 'park admin reads the rates of another park', who: () => parkAdmin, request: async () => ({ method: 'GET', url: `/api/work-orders/stats?${STATS_WINDOW}&parkId=${otherParkId}` }) },
+    { name: 'park admin closes a supervision of another park', who: () => parkAdmin, request: async () => ({ method: 'POST', url: `/api/supervisions/${await newSupervision('park_admin', 'open', otherParkId)}/actions`, payload: { action: 'close' } }) },
+    { name: 'department staff give feedback on another department’s supervision', who: () => sessions.get('department_staff')!, request: async () => ({ method: 'POST', url: `/api/supervisions/${await newSupervision('leader')}/actions`, payload: { action: 'feedback', content: '越权反馈' } }) },
   ];
 
   it.each(outOfScope)('$name', async (c) => {

@@ -211,6 +211,7 @@ export const serviceDeskEn: ServiceDesk = {
       decision: 'Decision',
       mergedInto: 'Merged into',
       mergedFrom: 'From order',
+      openOrder: 'Open the order',
       referredTo: 'Referred to',
       comment: 'Comment',
       note: 'Note',

@@ -104,7 +104,7 @@ export const serviceDeskZhCN = {
       nextStep: '下一步',
     },
     filter: {
-      qPlaceholder: '工单编号（GD-…）或标题',
+      qPlaceholder: '工单编号或标题',
       allStatuses: '全部状态',
       any: '不限',
       all: '全部',
@@ -179,6 +179,7 @@ export const serviceDeskZhCN = {
       decision: '审批结果',
       mergedInto: '合并到',
       mergedFrom: '来自工单',
+      openOrder: '查看工单',
       referredTo: '转办至',
       comment: '意见',
       note: '说明',

@@ -35,7 +35,13 @@ export function WorkOrderActionBar({ order, side, onPick }: Props) {
   const labels = useWorkOrderLabels();
   const available = buttonOrder.filter((a) => order.availableActions.includes(a));
   if (!available.length) return <Typography.Text type="secondary">{t('workOrders.noActions')}</Typography.Text>;
-  const primary = primaryOrder.find((a) => available.includes(a));
+  // Assigning an order already assigned is a transfer (转派): a side step, not the way forward.
+  const transfer = (order.status === 'assigned' || order.status === 'in_progress') && !!(order.departmentId || order.assigneeId);
+  const primary = primaryOrder.find((a) => available.includes(a) && !(a === 'assign' && transfer));
+  const label = (a: WorkOrderActionName) => {
+    if (a === 'assign' && transfer) return labels.event('transfer');
+    return side === 'staff' && (a === 'confirm' || a === 'rate' || a === 'addInfo') ? t('workOrders.onBehalf', { action: labels.action(a) }) : labels.action(a);
+  };
   return (
     <Space wrap size={[8, 8]} data-testid="work-order-actions">
       {available.map((a) => (
@@ -46,7 +52,7 @@ export function WorkOrderActionBar({ order, side, onPick }: Props) {
           onClick={() => onPick(a)}
           data-testid={`action-${a}`}
         >
-          {side === 'staff' && (a === 'confirm' || a === 'rate' || a === 'addInfo') ? t('workOrders.onBehalf', { action: labels.action(a) }) : labels.action(a)}
+          {label(a)}
         </Button>
       ))}
     </Space>

@@ -310,7 +310,12 @@ function ActionModal({ action, order, side, onClose, onDone, onConflict, preset 
   const [form] = Form.useForm<Values>();
   const formId = `action-${useId().replace(/:/g, '')}`;
   const [submitting, setSubmitting] = useState(false);
-  const title = side === 'staff' && ['confirm', 'rate', 'addInfo'].includes(action) ? t('workOrders.onBehalf', { action: labels.action(action) }) : labels.action(action);
+  const transfer = action === 'assign' && (order.status === 'assigned' || order.status === 'in_progress') && !!(order.departmentId || order.assigneeId);
+  const title = transfer
+    ? labels.event('transfer')
+    : side === 'staff' && ['confirm', 'rate', 'addInfo'].includes(action)
+      ? t('workOrders.onBehalf', { action: labels.action(action) })
+      : labels.action(action);
   const initialValues: Partial<Values> =
     action === 'assign'
       ? { departmentId: order.departmentId ?? undefined, assigneeId: order.assigneeId ?? undefined, coHandlerDepartmentIds: order.coHandlers.map((c) => c.departmentId) }
@@ -355,7 +360,7 @@ function ActionModal({ action, order, side, onClose, onDone, onConflict, preset 
       width={action === 'assign' || action === 'decideExtension' ? 600 : 560}
       destroyOnHidden
       maskClosable={false}
-      okText={labels.action(action)}
+      okText={transfer ? labels.event('transfer') : labels.action(action)}
       cancelText={t('common.cancel')}
       okButtonProps={{ htmlType: 'submit', form: formId, loading: submitting, danger: finalActions.includes(action), 'data-testid': 'modal-ok' }}
       cancelButtonProps={{ 'data-testid': 'modal-cancel' }}

@@ -142,7 +142,7 @@ function OrderInfo({ order: o }: { order: WorkOrderDetail }) {
   const staffSeesRegistry = can('enterprise.read') && !user?.roles.includes('enterprise');
   return (
     <Card title={t('workOrders.detail.info')} data-testid="work-order-info">
-      <Descriptions column={{ xs: 1, sm: 2 }} size="small">
+      <Descriptions column={{ xs: 1, sm: 1, md: 2, lg: 2, xl: 2, xxl: 3 }} size="small">
         <Descriptions.Item label={t('workOrders.field.enterprise')}>
           {o.enterpriseId && o.enterpriseName ? (
             staffSeesRegistry ? (
@@ -174,7 +174,7 @@ function OrderInfo({ order: o }: { order: WorkOrderDetail }) {
         </Descriptions.Item>
         <Descriptions.Item label={t('workOrders.field.createdAt')}>
           {formatDateTime(o.createdAt, 'minute')}
-          {o.createdByName && <Typography.Text type="secondary">（{o.createdByName}）</Typography.Text>}
+          {o.createdByName && <Typography.Text type="secondary"> · {o.createdByName}</Typography.Text>}
         </Descriptions.Item>
       </Descriptions>
       <Typography.Title level={5} style={{ marginTop: 8 }}>
@@ -207,7 +207,7 @@ function SideCards({ order: o }: { order: WorkOrderDetail }) {
   const now = useNow();
   const responded = o.respondedAt ? formatDateTime(o.respondedAt, 'minute') : null;
   return (
-    <Space direction="vertical" size={16} style={{ width: '100%' }}>
+    <div style={{ display: 'flex', flexDirection: 'column', gap: 16 }}>
       <Card size="small" title={t('workOrders.detail.deadlines')} data-testid="work-order-deadlines">
         <Descriptions column={1} size="small">
           {Row2({
@@ -239,7 +239,7 @@ function SideCards({ order: o }: { order: WorkOrderDetail }) {
       </Card>
       <Card size="small" title={t('workOrders.detail.handling')} data-testid="work-order-handling">
         <Descriptions column={1} size="small">
-          {Row2({ label: t('workOrders.field.department'), children: o.departmentName ?? <Typography.Text type="secondary">{t('workOrders.unassigned')}</Typography.Text> })}
+          {Row2({ label: t('workOrders.field.department'), children: o.departmentName ?? (o.assigneeId ? '—' : <Typography.Text type="secondary">{t('workOrders.unassigned')}</Typography.Text>) })}
           {Row2({ label: t('workOrders.field.assignee'), children: o.assigneeName ?? '—' })}
           {Row2({
             label: t('workOrders.field.coHandlers'),
@@ -377,6 +377,6 @@ function SideCards({ order: o }: { order: WorkOrderDetail }) {
           />
         </Card>
       )}
-    </Space>
+    </div>
   );
 }

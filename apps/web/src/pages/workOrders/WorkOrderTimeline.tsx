@@ -28,7 +28,8 @@ function details(ev: WorkOrderEvent, t: (k: string, o?: Record<string, unknown>)
   };
   push(t('workOrders.field.department'), str(d.departmentName));
   push(t('workOrders.field.assignee'), str(d.assigneeName));
-  const co = Array.isArray(d.coHandlerDepartmentNames) ? d.coHandlerDepartmentNames.filter((x): x is string => typeof x === 'string') : [];
+  // assign records its co-handling departments as [{departmentId, departmentName}].
+  const co = Array.isArray(d.coHandlers) ? d.coHandlers.flatMap((x) => str((x as { departmentName?: unknown } | null)?.departmentName) ?? []) : [];
   if (co.length) push(t('workOrders.field.coHandlers'), co.join(t('workOrders.sep')));
   if (typeof d.solved === 'boolean') push(t('workOrders.timeline.result'), d.solved ? t('workOrders.timeline.solved') : t('workOrders.timeline.notSolved'));
   const score = num(d.score);
@@ -36,17 +37,18 @@ function details(ev: WorkOrderEvent, t: (k: string, o?: Record<string, unknown>)
   const days = num(d.workingDays);
   if (days) push(t('workOrders.timeline.extensionDays'), t('workOrders.workingDays', { count: days }));
   if (typeof d.approved === 'boolean') push(t('workOrders.timeline.decision'), d.approved ? labels.extensionStatus('approved') : labels.extensionStatus('rejected'));
-  const target = str(d.intoOrderNumber) ?? str(d.mergedIntoNumber);
-  const targetId = str(d.intoOrderId) ?? str(d.mergedIntoId);
-  if (target) push(t('workOrders.timeline.mergedInto'), linkOrders && targetId ? <Link to={`/work-orders/${targetId}`}>{target}</Link> : target);
-  const merged = str(d.mergedOrderNumber) ?? str(d.fromOrderNumber);
-  if (merged) push(t('workOrders.timeline.mergedFrom'), merged);
+  // An order this one was merged into, or (merged_in) the order merged into this one: by number, else a plain link.
+  const orderRef = (number: string | undefined, orderId: string | undefined) =>
+    linkOrders && orderId ? <Link to={`/work-orders/${orderId}`}>{number ?? t('workOrders.timeline.openOrder')}</Link> : number;
+  if (ev.action === 'merge') push(t('workOrders.timeline.mergedInto'), orderRef(str(d.intoOrderNumber) ?? str(d.mergedIntoNumber), str(d.intoOrderId) ?? str(d.mergedIntoId)));
+  if (ev.action === 'merged_in') push(t('workOrders.timeline.mergedFrom'), orderRef(str(d.orderNumber), str(d.orderId)));
   push(t('workOrders.timeline.referredTo'), str(d.to) ?? str(d.referredTo));
   push(t('workOrders.field.reason'), str(d.reason));
   push(t('workOrders.field.nextStep'), str(d.nextStep));
   push(t('workOrders.timeline.comment'), str(d.comment));
   push(t('workOrders.timeline.note'), str(d.note));
-  const newDue = str(d.newDueAt);
+  // A reopening or an approved extension moves the resolution deadline.
+  const newDue = str(d.resolveDueAt);
   if (newDue) push(t('workOrders.timeline.newDue'), formatDateTime(newDue, 'minute'));
   return out;
 }

@@ -53,7 +53,7 @@ export function WorkOrdersPage() {
       sorter: true,
       defaultSortOrder: sortOrderOf(state.sort, 'number'),
       fixed: 'left',
-      width: 150,
+      width: 148,
       render: (_d, r) => (
         <Link to={`/work-orders/${r.id}`} state={{ listSearch: params.toString() }} className="zy-mono" data-testid={`work-order-link-${r.number}`}>
           {r.number}
@@ -63,7 +63,7 @@ export function WorkOrdersPage() {
     {
       title: t('workOrders.field.title'),
       dataIndex: 'title',
-      width: 240,
+      width: 220,
       ellipsis: true,
       render: (_d, r) => (
         <Space size={4}>
@@ -94,6 +94,22 @@ export function WorkOrdersPage() {
       ),
     },
     {
+      title: t('workOrders.field.resolveDue'),
+      dataIndex: 'resolveDueAt',
+      sorter: true,
+      defaultSortOrder: sortOrderOf(state.sort, 'resolveDueAt'),
+      width: 150,
+      render: (_d, r) => <Deadline dueAt={r.resolveDueAt} state={r.resolutionState} now={now} testId="work-order-resolve-due" />,
+    },
+    {
+      title: t('workOrders.field.responseDue'),
+      dataIndex: 'responseDueAt',
+      sorter: true,
+      defaultSortOrder: sortOrderOf(state.sort, 'responseDueAt'),
+      width: 140,
+      render: (_d, r) => <Deadline dueAt={r.responseDueAt} state={r.responseState} now={now} testId="work-order-response-due" />,
+    },
+    {
       title: t('workOrders.field.type'),
       dataIndex: 'type',
       width: 70,
@@ -111,22 +127,6 @@ export function WorkOrdersPage() {
       width: 150,
       ellipsis: true,
       render: (_d, r) => [r.departmentName, r.assigneeName].filter(Boolean).join(' · ') || <Typography.Text type="secondary">{t('workOrders.unassigned')}</Typography.Text>,
-    },
-    {
-      title: t('workOrders.field.responseDue'),
-      dataIndex: 'responseDueAt',
-      sorter: true,
-      defaultSortOrder: sortOrderOf(state.sort, 'responseDueAt'),
-      width: 140,
-      render: (_d, r) => <Deadline dueAt={r.responseDueAt} state={r.responseState} now={now} testId="work-order-response-due" />,
-    },
-    {
-      title: t('workOrders.field.resolveDue'),
-      dataIndex: 'resolveDueAt',
-      sorter: true,
-      defaultSortOrder: sortOrderOf(state.sort, 'resolveDueAt'),
-      width: 150,
-      render: (_d, r) => <Deadline dueAt={r.resolveDueAt} state={r.resolutionState} now={now} testId="work-order-resolve-due" />,
     },
     { title: t('workOrders.field.park'), dataIndex: 'parkName', width: 100, ellipsis: true },
     { title: t('workOrders.field.channel'), dataIndex: 'channel', width: 100, render: (_d, r) => labels.channel(r.channel) },
