@@ -167,6 +167,8 @@ export const serviceEn: ServiceMessages = {
     listTitle: 'Visits',
     export: 'Export to Excel',
     view: 'Details',
+    scope: 'Whose',
+    scopeAll: 'All visits',
     mine: 'Mine only',
     status: { planned: 'Planned', done: 'Visited', cancelled: 'Cancelled' },
     class: { key: 'Key enterprise', above_scale: 'Above scale', other: 'Other' },
@@ -178,7 +180,7 @@ export const serviceEn: ServiceMessages = {
       status: 'Status',
       date: 'Date',
       topics: 'Topics',
-      problems: 'Problems / orders',
+      problems: 'Problems',
     },
     field: {
       enterprise: 'Enterprise',

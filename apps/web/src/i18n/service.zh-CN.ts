@@ -168,6 +168,8 @@ export const serviceZhCN = {
     listTitle: '走访记录',
     export: '导出 Excel',
     view: '详情',
+    scope: '范围',
+    scopeAll: '全部走访',
     mine: '只看我的',
     status: { planned: '计划中', done: '已走访', cancelled: '已取消' },
     class: { key: '重点企业', above_scale: '规上企业', other: '其他企业' },
@@ -179,7 +181,7 @@ export const serviceZhCN = {
       status: '状态',
       date: '走访日期',
       topics: '走访内容',
-      problems: '问题 / 已转工单',
+      problems: '发现问题',
     },
     field: {
       enterprise: '企业',

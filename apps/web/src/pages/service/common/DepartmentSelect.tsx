@@ -1,6 +1,7 @@
 import { Select } from 'antd';
 import type { CSSProperties } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useParkNames } from '../../../components/ParkTreeSelect';
 import { useDepartments } from '../../workOrders/pickers';
 
 type Props = {
@@ -16,7 +17,11 @@ type Props = {
 export function DepartmentSelect({ value, onChange, placeholder, style, id, ...rest }: Props) {
   const { t } = useTranslation();
   const list = useDepartments();
-  const options = (list.data?.items ?? []).map((d) => ({ value: d.id, label: d.name }));
+  const parkName = useParkNames();
+  const items = list.data?.items ?? [];
+  // Departments of different parks may share a name: those get their park after the name.
+  const shared = new Set(items.filter((d, i) => items.findIndex((x) => x.name === d.name) !== i).map((d) => d.name));
+  const options = items.map((d) => ({ value: d.id, label: shared.has(d.name) ? `${d.name}（${parkName(d.parkId)}）` : d.name }));
   if (value && !options.some((o) => o.value === value)) options.unshift({ value, label: '…' });
   return (
     <Select

@@ -43,14 +43,13 @@ export function AssignmentsTable({ packageId, onOpen, reloadKey }: { packageId?:
     {
       title: t('packages.col.enterprise'),
       dataIndex: 'enterpriseId',
-      width: 240,
       ellipsis: true,
       renderFormItem: () => <EnterprisePicker placeholder={t('visits.placeholder.anyEnterprise')} />,
       render: (_d, r) => <Link to={`/enterprises/${r.enterpriseId}`}>{r.enterpriseName}</Link>,
     },
     { title: t('packages.col.park'), dataIndex: 'parkId', width: 110, ellipsis: true, renderFormItem: () => <ParkTreeSelect placeholder={t('serviceStats.allParks')} />, render: (_d, r) => r.parkName },
-    { title: t('packages.col.package'), dataIndex: 'packageId', width: 180, ellipsis: true, renderFormItem: () => <PackageSelect />, render: (_d, r) => r.packageName },
-    { title: t('packages.col.officer'), dataIndex: 'officerName', search: false, width: 100, render: (_d, r) => r.officerName ?? '—' },
+    { title: t('packages.col.package'), dataIndex: 'packageId', width: 160, ellipsis: true, renderFormItem: () => <PackageSelect />, render: (_d, r) => r.packageName },
+    { title: t('packages.col.officer'), dataIndex: 'officerName', search: false, width: 110, ellipsis: true, render: (_d, r) => r.officerName ?? '—' },
     { title: t('packages.col.assignedAt'), dataIndex: 'assignedAt', search: false, sorter: true, width: 140, render: (_d, r) => formatDateTime(r.assignedAt, 'minute') },
     {
       title: t('packages.col.completion'),
@@ -89,7 +88,7 @@ export function AssignmentsTable({ packageId, onOpen, reloadKey }: { packageId?:
       }}
       search={{ labelWidth: 'auto', defaultCollapsed: false }}
       pagination={{ defaultPageSize: 20, showSizeChanger: true }}
-      scroll={{ x: 1060 }}
+      scroll={{ x: 1000 }}
       onRow={(r) => rowTestId('assignment', r.enterpriseName)}
       options={{ density: false, setting: false, reload: true }}
     />

@@ -57,8 +57,8 @@ export function PackageFormModal({ open, pkg, onClose, onSaved }: { open: boolea
           <Form.Item label={t('packages.field.items')} required>
             <Space direction="vertical" size={8} style={{ width: '100%' }}>
               {fields.map((field, i) => (
-                <Space key={field.key} align="start" style={{ width: '100%' }} styles={{ item: { flex: 1 } }} data-testid={`package-item-${i}`}>
-                  <Space.Compact style={{ width: '100%' }}>
+                <div key={field.key} style={{ display: 'flex', gap: 8, alignItems: 'flex-start' }} data-testid={`package-item-${i}`}>
+                  <Space.Compact style={{ flex: 1 }}>
                     <Form.Item name={[field.name, 'name']} rules={[{ required: true, whitespace: true, message: t('packages.required.itemName') }, { max: 50 }]} style={{ marginBottom: 0, width: '40%' }}>
                       <Input placeholder={t('packages.placeholder.itemName', { n: i + 1 })} maxLength={50} aria-label={t('packages.itemN', { n: i + 1 })} data-testid={`package-item-name-${i}`} />
                     </Form.Item>
@@ -77,7 +77,7 @@ export function PackageFormModal({ open, pkg, onClose, onSaved }: { open: boolea
                       <Button type="text" danger icon={<MinusCircleOutlined />} disabled={fields.length <= 1} onClick={() => remove(field.name)} aria-label={t('packages.form.remove')} data-testid={`package-item-remove-${i}`} />
                     </Tooltip>
                   </Space>
-                </Space>
+                </div>
               ))}
               <Button type="dashed" block icon={<PlusOutlined />} disabled={fields.length >= maxItems} onClick={() => add({ name: '' })} data-testid="package-item-add">
                 {t('packages.form.addItem')}

@@ -6,6 +6,8 @@ import { useTranslation } from 'react-i18next';
 import type { BreakdownRow, WorkOrderBreakdown } from '../../../api/serviceStats';
 import { formatPercent } from '../../../lib/format';
 import { rowTestId } from '../../../lib/table';
+import { useParkNames } from '../../../components/ParkTreeSelect';
+import { useDepartments } from '../../workOrders/pickers';
 import { useServiceLabels } from '../common/labels';
 import { RateCell } from './RateCell';
 import { rowFilter } from './ratesState';
@@ -14,6 +16,7 @@ const groupBys: readonly StatsGroupBy[] = ['department', 'officer', 'park', 'mon
 const medal = ['#d4b106', '#8c8c8c', '#ad6800'];
 
 type Props = {
+  monthLabel: (m: string) => string;
   groupBy: StatsGroupBy;
   onGroupBy: (g: StatsGroupBy) => void;
   data: WorkOrderBreakdown | undefined;
@@ -24,10 +27,16 @@ type Props = {
 };
 
 /** The rates by department, officer, park or month, ranked by the composite score (months are not ranked). */
-export function BreakdownCard({ groupBy, onGroupBy, data, loading, windowText, exportUrl, onDrill }: Props) {
+export function BreakdownCard({ monthLabel, groupBy, onGroupBy, data, loading, windowText, exportUrl, onDrill }: Props) {
   const { t } = useTranslation();
   const labels = useServiceLabels();
   const ranked = groupBy !== 'month';
+  const departments = useDepartments(groupBy === 'department');
+  const parkName = useParkNames();
+  const departmentPark = (id: string) => {
+    const d = departments.data?.items.find((x) => x.id === id);
+    return d ? parkName(d.parkId) : undefined;
+  };
   const rows = data?.groupBy === groupBy ? data.rows : [];
   const weights = data?.weights;
 
@@ -66,7 +75,21 @@ export function BreakdownCard({ groupBy, onGroupBy, data, loading, windowText, e
       key: 'name',
       title: t(`serviceStats.col.name.${groupBy}`),
       ellipsis: true,
-      render: (_: unknown, r: BreakdownRow) => (r.key === 'none' ? <Typography.Text type="secondary">{t(`serviceStats.none.${groupBy}`)}</Typography.Text> : r.name),
+      render: (_: unknown, r: BreakdownRow) => {
+        if (r.key === 'none') return <Typography.Text type="secondary">{t(`serviceStats.none.${groupBy}`)}</Typography.Text>;
+        // Departments of different parks may share a name (企业服务处): the park tells them apart.
+        const park = groupBy === 'department' ? departmentPark(r.key) : undefined;
+        return (
+          <span data-testid={`breakdown-name-${r.key}`}>
+            {groupBy === 'month' ? monthLabel(r.key) : r.name}
+            {park && (
+              <Typography.Text type="secondary" style={{ fontSize: 12, marginInlineStart: 8 }}>
+                {park}
+              </Typography.Text>
+            )}
+          </span>
+        );
+      },
     },
     { key: 'total', title: t('serviceStats.col.total'), dataIndex: 'total', align: 'right', width: 90 },
     rateColumn('response'),

@@ -40,9 +40,11 @@ export function RateCell({ count, onDrill, testId }: Props) {
       ) : (
         text
       )}
-      <Typography.Text type="secondary" style={{ fontSize: 12, whiteSpace: 'nowrap' }}>
-        {count.numerator} / {count.denominator}
-      </Typography.Text>
+      {count.denominator > 0 && (
+        <Typography.Text type="secondary" style={{ fontSize: 12, whiteSpace: 'nowrap' }}>
+          {count.numerator} / {count.denominator}
+        </Typography.Text>
+      )}
     </Space>
   );
 }

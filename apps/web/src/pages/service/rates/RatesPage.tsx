@@ -128,6 +128,7 @@ export function RatesPage() {
         <RateCards stats={stats.data} loading={stats.isLoading} onDrill={(rate) => onDrill(rate)} />
 
         <BreakdownCard
+          monthLabel={monthLabel}
           groupBy={state.groupBy}
           onGroupBy={(groupBy) => patch({ groupBy })}
           data={breakdown.data}

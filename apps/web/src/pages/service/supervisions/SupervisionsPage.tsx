@@ -49,26 +49,26 @@ export function SupervisionsPage() {
       title: t('supervision.col.order'),
       dataIndex: 'orderNumber',
       search: false,
-      width: 220,
+      width: 200,
       render: (_d, r) => (
-        <Space direction="vertical" size={0} style={{ maxWidth: 210 }}>
+        <Space direction="vertical" size={0} style={{ maxWidth: 190 }}>
           <Space size={6}>
             <Link to={workOrderPath(r.orderId)} className="zy-mono" data-testid={`supervision-order-${r.orderNumber}`}>
               {r.orderNumber}
             </Link>
             <OrderStatusTag status={r.orderStatus} />
           </Space>
-          <Typography.Text type="secondary" ellipsis={{ tooltip: r.orderTitle }} style={{ fontSize: 12, maxWidth: 210 }}>
+          <Typography.Text type="secondary" ellipsis={{ tooltip: r.orderTitle }} style={{ fontSize: 12, maxWidth: 190 }}>
             {r.orderTitle}
           </Typography.Text>
         </Space>
       ),
     },
-    { title: t('supervision.col.reason'), dataIndex: 'reason', search: false, ellipsis: true, width: 200 },
+    { title: t('supervision.col.reason'), dataIndex: 'reason', search: false, ellipsis: true },
     {
       title: t('supervision.col.kind'),
       dataIndex: 'kind',
-      width: 130,
+      width: 140,
       valueType: 'select',
       valueEnum: Object.fromEntries(supervisionKinds.map((k) => [k, { text: labels.supervisionKind(k) }])),
       render: (_d, r) => (
@@ -80,25 +80,22 @@ export function SupervisionsPage() {
     {
       title: t('supervision.col.park'),
       dataIndex: 'parkId',
-      width: 110,
-      ellipsis: true,
+      hideInTable: true,
       renderFormItem: () => <ParkTreeSelect placeholder={t('serviceStats.allParks')} />,
       render: (_d, r) => r.parkName,
     },
     {
       title: t('supervision.col.department'),
       dataIndex: 'departmentId',
-      width: 130,
+      width: 150,
       ellipsis: true,
       renderFormItem: () => <DepartmentSelect placeholder={t('serviceStats.allDepartments')} />,
       render: (_d, r) => (
         <Space direction="vertical" size={0}>
           <span>{r.departmentName ?? '—'}</span>
-          {r.assigneeName && (
-            <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-              {r.assigneeName}
-            </Typography.Text>
-          )}
+          <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+            {[r.parkName, r.assigneeName].filter(Boolean).join(' · ')}
+          </Typography.Text>
         </Space>
       ),
     },
@@ -107,14 +104,14 @@ export function SupervisionsPage() {
       dataIndex: 'createdAt',
       valueType: 'dateRange',
       sorter: true,
-      width: 140,
+      width: 130,
       search: { transform: (v: [string, string]) => ({ from: v[0], to: v[1] }) },
       render: (_d, r) => formatDateTime(r.createdAt, 'minute'),
     },
     {
       title: t('supervision.col.status'),
       dataIndex: 'status',
-      width: 90,
+      width: 84,
       valueType: 'select',
       valueEnum: Object.fromEntries(supervisionStatuses.map((s) => [s, { text: labels.supervisionStatus(s) }])),
       render: (_d, r) => (
@@ -126,7 +123,7 @@ export function SupervisionsPage() {
     {
       title: t('common.actions'),
       valueType: 'option',
-      width: 170,
+      width: 150,
       fixed: 'right',
       render: (_d, r) => {
         const acts = actionsFor(r);
@@ -158,7 +155,7 @@ export function SupervisionsPage() {
         }}
         search={{ labelWidth: 'auto', defaultCollapsed: false }}
         pagination={{ defaultPageSize: 20, showSizeChanger: true }}
-        scroll={{ x: 1200 }}
+        scroll={{ x: 1000 }}
         onRow={(r) => rowTestId('supervision', r.orderNumber)}
         options={{ density: false, setting: false, reload: true }}
         expandable={{

@@ -84,19 +84,19 @@ export function VisitRecordModal({ open, visit, enterprise, onClose, onSaved }: 
           {(fields, { add, remove }) => (
             <Space direction="vertical" style={{ width: '100%' }} size={8}>
               {fields.map((field, i) => (
-                <Space key={field.key} align="start" style={{ width: '100%' }} styles={{ item: { flex: 1 } }}>
+                <div key={field.key} style={{ display: 'flex', gap: 8, alignItems: 'flex-start' }}>
                   <Form.Item
                     name={[field.name, 'text']}
                     rules={[
                       { required: true, whitespace: true, message: t('visits.required.problem') },
                       { max: 1000, message: t('visits.tooLong', { max: 1000 }) },
                     ]}
-                    style={{ marginBottom: 0 }}
+                    style={{ marginBottom: 0, flex: 1 }}
                   >
                     <Input.TextArea rows={2} placeholder={t('visits.placeholder.problem', { n: i + 1 })} aria-label={t('visits.problemN', { n: i + 1 })} data-testid={`visit-problem-${i}`} />
                   </Form.Item>
                   <Button type="text" icon={<MinusCircleOutlined />} onClick={() => remove(field.name)} aria-label={t('visits.removeProblem', { n: i + 1 })} data-testid={`visit-problem-remove-${i}`} />
-                </Space>
+                </div>
               ))}
               <Button type="dashed" block icon={<PlusOutlined />} disabled={fields.length >= maxProblems} onClick={() => add({ text: '' })} data-testid="visit-problem-add">
                 {t('visits.addProblem')}

@@ -1,7 +1,7 @@
 import { CalendarOutlined, DownloadOutlined, EditOutlined, PlusOutlined, SettingOutlined } from '@ant-design/icons';
 import { ProTable, type ActionType, type ProColumns } from '@ant-design/pro-components';
 import { visitStatuses, type Visit } from '@zhiyuan/core';
-import { App, Button, Select, Space, Switch, Tooltip, Typography } from 'antd';
+import { App, Button, Select, Space, Tooltip, Typography } from 'antd';
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useSearchParams } from 'react-router';
@@ -68,7 +68,6 @@ export function VisitsPage() {
     {
       title: t('visits.col.enterprise'),
       dataIndex: 'enterpriseId',
-      width: 230,
       ellipsis: true,
       renderFormItem: () => <EnterprisePicker placeholder={t('visits.placeholder.anyEnterprise')} />,
       render: (_d, r) => (
@@ -77,12 +76,12 @@ export function VisitsPage() {
         </Link>
       ),
     },
-    { title: t('visits.col.park'), dataIndex: 'parkId', width: 110, ellipsis: true, renderFormItem: () => <ParkTreeSelect placeholder={t('serviceStats.allParks')} />, render: (_d, r) => r.parkName },
-    { title: t('visits.col.officer'), dataIndex: 'officerId', width: 100, ellipsis: true, renderFormItem: () => <OfficerSelect />, render: (_d, r) => r.officerName ?? '—' },
+    { title: t('visits.col.park'), dataIndex: 'parkId', width: 90, ellipsis: true, renderFormItem: () => <ParkTreeSelect placeholder={t('serviceStats.allParks')} />, render: (_d, r) => r.parkName },
+    { title: t('visits.col.officer'), dataIndex: 'officerId', width: 110, ellipsis: true, renderFormItem: () => <OfficerSelect />, render: (_d, r) => r.officerName ?? '—' },
     {
       title: t('visits.col.status'),
       dataIndex: 'status',
-      width: 90,
+      width: 80,
       valueType: 'select',
       valueEnum: Object.fromEntries(visitStatuses.map((s) => [s, { text: labels.visitStatus(s) }])),
       render: (_d, r) => <VisitStatusTag visit={r} />,
@@ -91,16 +90,16 @@ export function VisitsPage() {
       title: t('visits.col.date'),
       dataIndex: 'date',
       valueType: 'dateRange',
-      width: 150,
+      width: 130,
       search: { transform: (v: [string, string]) => ({ from: v[0], to: v[1] }) },
       render: (_d, r) => <VisitDate visit={r} />,
     },
-    { title: t('visits.col.topics'), dataIndex: 'topics', search: false, width: 220, render: (_d, r) => <TopicTags topics={r.topics} /> },
+    { title: t('visits.col.topics'), dataIndex: 'topics', search: false, width: 200, render: (_d, r) => <TopicTags topics={r.topics} /> },
     {
       title: t('visits.col.problems'),
       dataIndex: 'problems',
       search: false,
-      width: 100,
+      width: 90,
       align: 'right',
       render: (_d, r) => {
         if (r.status !== 'done') return '—';
@@ -115,11 +114,18 @@ export function VisitsPage() {
         );
       },
     },
-    { title: t('visits.mine'), dataIndex: 'mine', hideInTable: true, renderFormItem: () => <Switch />, search: { transform: (v: boolean) => (v ? { mine: 'true' } : {}) } },
+    {
+      title: t('visits.scope'),
+      dataIndex: 'mine',
+      hideInTable: true,
+      valueType: 'select',
+      valueEnum: { all: { text: t('visits.scopeAll') }, mine: { text: t('visits.mine') } },
+      search: { transform: (v: string) => (v === 'mine' ? { mine: 'true' } : {}) },
+    },
     {
       title: t('common.actions'),
       valueType: 'option',
-      width: 170,
+      width: 150,
       fixed: 'right',
       render: (_d, r) => [
         <Link key="view" to={`/service/visits/${r.id}`} data-testid={`visit-view-${r.id}`}>
@@ -158,7 +164,7 @@ export function VisitsPage() {
         }}
         search={{ labelWidth: 'auto', defaultCollapsed: false }}
         pagination={{ defaultPageSize: 20, showSizeChanger: true }}
-        scroll={{ x: 1200 }}
+        scroll={{ x: 1000 }}
         onRow={(r) => ({ ...rowTestId('visit', r.id), onDoubleClick: () => navigate(`/service/visits/${r.id}`) })}
         options={{ density: false, setting: false, reload: true }}
         toolBarRender={() => [
