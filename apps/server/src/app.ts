@@ -23,6 +23,7 @@ import { statisticsRoutes } from './modules/statistics/statistics.routes';
 import { visitRoutes } from './modules/service-desk/visits.routes';
 import { servicePackageRoutes } from './modules/service-desk/service-packages.routes';
 import { notificationRoutes } from './modules/notifications/notifications.routes';
+import { workOrderRoutes } from './modules/service-desk/work-orders.routes';
 import { serviceDeskStatsRoutes } from './modules/service-desk/service-desk-stats.routes';
 import { supervisionRoutes } from './modules/service-desk/supervision.routes';
 import { queues, startJobs, type Jobs } from './jobs/jobs';
@@ -114,6 +115,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
         await authed.register(servicePackageRoutes);
         await authed.register(supervisionRoutes);
         await authed.register(notificationRoutes);
+        await authed.register(workOrderRoutes);
       });
     },
     { prefix: '/api' },

@@ -29,16 +29,18 @@ import { createStatisticsExport } from './modules/statistics/statistics-export';
 import type { Jobs } from './jobs/jobs';
 import { createVisitsService } from './modules/service-desk/visits.service';
 import { createServicePackagesService } from './modules/service-desk/service-packages.service';
-import { ordersUnavailable } from './modules/service-desk/visit-orders';
 import { createNotificationsService } from './modules/notifications/notifications.service';
 import { createWorkOrderStatsService } from './modules/service-desk/work-order-stats.service';
+import { createServiceDeskSettings } from './modules/service-desk/service-desk-settings';
+import { createWorkOrdersService } from './modules/service-desk/work-orders.service';
+import { createWorkOrderAttachments } from './modules/service-desk/work-order-attachments';
 import { createSweepService } from './modules/service-desk/sweep';
 import { createSupervisionService } from './modules/service-desk/supervision.service';
 import type { OutboundLog } from './modules/notifications/outbound';
 
 /** Wires each module's service with only the collaborators it needs. */
 /** `jobs` is read when a service enqueues work: the queue starts after the services are built. */
-export function createServices(db: Db, config: Config, cipher: FieldCipher, clock: () => Date = () => new Date(), jobs: () => Jobs | null = () => null, log?: OutboundLog) {
+export function createServices(db: Db, config: Config, cipher: FieldCipher, clock: () => Date = () => new Date(), jobs: () => Jobs | null = () => null, log?: OutboundLog & { warn: (obj: object, msg: string) => void }) {
   const audit = createAuditService(db);
   const securitySettings = createSecuritySettingsService(db, audit, {
     ...defaultSecuritySettings,
@@ -60,7 +62,10 @@ export function createServices(db: Db, config: Config, cipher: FieldCipher, cloc
   const ranking = createRankingService(db, enterprises, parks, indicators);
   const notifications = createNotificationsService({ db, users: userDirectory, clock, log });
   const calendar = createCalendarService(db, audit, clock);
-  const visits = createVisitsService({ db, audit, parks, enterprises, users: userDirectory, clock, orders: ordersUnavailable });
+  const serviceDeskSettings = createServiceDeskSettings(db, audit);
+  const workOrderDeps = { db, audit, parks, enterprises, users: userDirectory, calendar, notifications, settings: serviceDeskSettings, cipher, clock, dataDir: config.dataDir, log };
+  const workOrders = createWorkOrdersService(workOrderDeps);
+  const visits = createVisitsService({ db, audit, parks, enterprises, users: userDirectory, clock, orders: workOrders });
   const servicePackages = createServicePackagesService({ db, audit, parks, enterprises, users: userDirectory });
   return {
     /** The field cipher, for seeds that write encrypted columns directly. */
@@ -92,6 +97,9 @@ export function createServices(db: Db, config: Config, cipher: FieldCipher, cloc
     visits,
     servicePackages,
     notifications,
+    serviceDeskSettings,
+    workOrders,
+    workOrderAttachments: createWorkOrderAttachments(workOrderDeps, workOrders),
     workOrderStats: createWorkOrderStatsService({ db, audit, parks, users: userDirectory, clock }),
     /** The SLA sweep (`serviceDesk.sweep(now?)`: the pg-boss job, tests and the bench call it). */
     serviceDesk: createSweepService({ db, audit, notifications, calendar, clock }),

@@ -13,6 +13,7 @@ import { insertDepartment, insertPark } from '../modules/parks/parks.repository'
 import { demoDepartments, demoSubParks, demoZone } from './zhongguancun';
 import { seedDemoEnterprises, seedQualificationKinds } from './seed-enterprises';
 import { seedIndicators } from './seed-indicators';
+import { seedDefaultCategories } from '../modules/service-desk/service-desk-settings.repository';
 import { seedDemoStatistics } from './seed-statistics';
 import { seedDemoServiceDesk } from './seed-service-desk';
 
@@ -38,6 +39,8 @@ export async function bootstrap(db: Db, services: Services, config: Config): Pro
     // Before the users check: a database from before the registry gets its kinds too (only while there are none).
     await seedQualificationKinds(tx);
     await seedIndicators(tx);
+    // Every install, demo or not: the service desk needs its category tree (an edited one is left alone).
+    await seedDefaultCategories(tx);
     const [existing] = await tx.select({ n: sql<number>`count(*)::int` }).from(users);
     if ((existing?.n ?? 0) > 0) return null;
 

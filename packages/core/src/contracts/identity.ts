@@ -45,6 +45,8 @@ export const user = z.object({
   roles: z.array(roleCode),
   parkIds: z.array(uuid),
   enterpriseId: uuid.nullable(),
+  /** The department a department_staff member works in (the work orders they see); null for others. */
+  departmentId: uuid.nullable(),
   mustChangePassword: z.boolean(),
   lockedUntil: z.string().nullable(),
   lastLoginAt: z.string().nullable(),
@@ -59,6 +61,8 @@ export const createUserRequest = z.strictObject({
   roles: z.array(roleCode).min(1),
   parkIds: z.array(uuid).optional(),
   enterpriseId: uuid.optional(),
+  /** Required for department_staff; inside the user's parks. */
+  departmentId: uuid.optional(),
   mobile: mobile.optional(),
   email: z.email().optional(),
   mustChangePassword: z.boolean().optional(),
@@ -72,6 +76,7 @@ export const updateUserRequest = z.strictObject({
   status: userStatus.optional(),
   parkIds: z.array(uuid).optional(),
   enterpriseId: uuid.nullable().optional(),
+  departmentId: uuid.nullable().optional(),
 });
 export type UpdateUserRequest = z.infer<typeof updateUserRequest>;
 

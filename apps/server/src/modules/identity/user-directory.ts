@@ -33,6 +33,19 @@ export function createUserDirectory(db: Db) {
         .where(and(sql`${users.enterpriseId} = ANY(${arrayLiteral(enterpriseIds)}::uuid[])`, arrayOverlaps(users.roles, ['enterprise']), eq(users.status, 'active')));
       return rows.map((r) => ({ id: r.id, enterpriseId: r.enterpriseId! }));
     },
+    /** The department a user works in (department staff), or null. */
+    async departmentOf(userId: string): Promise<string | null> {
+      return (await db.select({ d: users.departmentId }).from(users).where(eq(users.id, userId)).limit(1))[0]?.d ?? null;
+    },
+    /** An active user who may be given work (assignees): roles, parks and department to check against. */
+    async activeStaffById(id: string): Promise<(DirectoryEntry & { roles: string[]; parkIds: string[]; departmentId: string | null }) | undefined> {
+      const rows = await db
+        .select({ ...columns, roles: users.roles, parkIds: users.parkIds, departmentId: users.departmentId })
+        .from(users)
+        .where(and(eq(users.id, id), eq(users.status, 'active')))
+        .limit(1);
+      return rows[0];
+    },
     /** Active service officers keyed by lower-cased username (imports name officers by username). */
     async officersByUsername(): Promise<Map<string, DirectoryEntry>> {
       const rows = await db.select(columns).from(users).where(officerFilter);

@@ -33,6 +33,7 @@ export function createUsersService(db: Db, audit: AuditService, parks: ParksServ
       roles: u.roles as RoleCode[],
       parkIds: u.parkIds,
       enterpriseId: u.enterpriseId,
+      departmentId: u.departmentId,
       mustChangePassword: u.mustChangePassword,
       lockedUntil: u.lockedUntil && u.lockedUntil > clock() ? u.lockedUntil.toISOString() : null,
       lastLoginAt: u.lastLoginAt?.toISOString() ?? null,
@@ -57,6 +58,13 @@ export function createUsersService(db: Db, audit: AuditService, parks: ParksServ
   async function assertEnterprise(scope: ParkScope, enterpriseId: string | null | undefined) {
     if (enterpriseId && !(await enterpriseInScope(scope, enterpriseId)))
       throw new AppError('NOT_FOUND', '所选企业不存在或不在您的权限范围内', [{ path: ['enterpriseId'], message: '企业不存在或不在权限范围内' }]);
+  }
+
+  /** A department inside the user's parks; department staff must have one (it decides which work orders they see). */
+  async function assertDepartment(roles: readonly string[], parkIds: readonly string[], departmentId: string | null | undefined) {
+    if (roles.includes('department_staff') && !departmentId) throw new AppError('VALIDATION_FAILED', '部门工作人员须选择所属部门', [{ path: ['departmentId'], message: '请选择部门' }]);
+    if (departmentId && !(await parks.departmentInParks(parkIds, departmentId)))
+      throw new AppError('VALIDATION_FAILED', '所选部门不存在或不在该用户的园区内', [{ path: ['departmentId'], message: '部门不在用户的园区内' }]);
   }
 
   function assertRoles(roles: RoleCode[]) {
@@ -104,6 +112,7 @@ export function createUsersService(db: Db, audit: AuditService, parks: ParksServ
       assertParks(scope, parkIds);
       if (input.roles.includes('enterprise') && !input.enterpriseId) throw new AppError('VALIDATION_FAILED', '企业用户必须关联企业', [{ path: ['enterpriseId'], message: '请选择企业' }]);
       await assertEnterprise(scope, input.enterpriseId);
+      await assertDepartment(input.roles, parkIds, input.departmentId);
       await assertAcceptablePassword(input.password, input.username, await settings.get());
       const passwordHash = await hashPassword(input.password);
       return uniqueAs(
@@ -117,11 +126,12 @@ export function createUsersService(db: Db, audit: AuditService, parks: ParksServ
               roles: input.roles,
               parkIds,
               enterpriseId: input.enterpriseId ?? null,
+              departmentId: input.departmentId ?? null,
               passwordHash,
               mustChangePassword: input.mustChangePassword ?? false,
             });
             await repo.insertPasswordHistory(tx, user.id, passwordHash);
-            await audit.record(tx, ctx, { action: 'user.create', targetType: 'user', targetId: user.id, summary: { after: { username: user.username, displayName: user.displayName, roles: user.roles, parkIds, enterpriseId: user.enterpriseId } } });
+            await audit.record(tx, ctx, { action: 'user.create', targetType: 'user', targetId: user.id, summary: { after: { username: user.username, displayName: user.displayName, roles: user.roles, parkIds, enterpriseId: user.enterpriseId, departmentId: user.departmentId } } });
             return toUser(user, true);
           }),
         () => new AppError('DUPLICATE', `用户名 ${input.username} 已被使用`, [{ path: ['username'], message: '用户名已存在' }]),
@@ -134,6 +144,7 @@ export function createUsersService(db: Db, audit: AuditService, parks: ParksServ
       await assertEnterprise(scope, patch.enterpriseId);
       if (id === ctx.actor.id && patch.status === 'disabled') throw new AppError('CONFLICT', '不能停用自己的账号');
       return changeOne(ctx, id, 'user.update', async (before, tx) => {
+        if (patch.departmentId !== undefined || patch.parkIds) await assertDepartment(before.roles, patch.parkIds ?? before.parkIds, patch.departmentId === undefined ? before.departmentId : patch.departmentId);
         const { mobile, ...rest } = patch;
         const user = await repo.updateUser(tx, id, { ...rest, ...(mobile !== undefined ? { mobileEnc: mobile ? cipher.encrypt(mobile) : null } : {}) });
         if (patch.status === 'disabled') await repo.deleteUserSessions(tx, id);
@@ -148,6 +159,7 @@ export function createUsersService(db: Db, audit: AuditService, parks: ParksServ
       assertRoles(roles);
       return changeOne(ctx, id, 'user.roles', async (before, tx) => {
         if (holdsAdminRole(roles) && !ctx.actor.roles.includes('secadmin')) throw forbidden();
+        if (roles.includes('department_staff')) await assertDepartment(roles, before.parkIds, before.departmentId);
         const user = await repo.updateUser(tx, id, { roles });
         await repo.deleteUserSessions(tx, id);
         return { user, summary: { before: { roles: before.roles }, after: { roles } } };

@@ -42,3 +42,15 @@ export const findDepartment = async (db: Executor, scope: ParkScope, id: string)
 export const insertDepartment = async (tx: Executor, v: typeof departments.$inferInsert) => (await tx.insert(departments).values(v).returning())[0]!;
 export const updateDepartment = async (tx: Executor, id: string, v: Partial<typeof departments.$inferInsert>) => (await tx.update(departments).set(v).where(eq(departments.id, id)).returning())[0]!;
 export const deleteDepartment = (tx: Executor, id: string) => tx.delete(departments).where(eq(departments.id, id));
+
+/**
+ * What still refers to a department (read across modules only to refuse a delete with a clear
+ * reason): its users and the work orders it leads or co-handles.
+ */
+export async function departmentReferences(ex: Executor, id: string): Promise<{ users: number; orders: number }> {
+  const r = await ex.execute<{ users: number; orders: number }>(sql`
+    SELECT (SELECT count(*)::int FROM users WHERE department_id = ${id}) AS users,
+           (SELECT count(*)::int FROM work_orders o WHERE o.department_id = ${id}
+              OR EXISTS (SELECT 1 FROM work_order_co_handlers c WHERE c.order_id = o.id AND c.department_id = ${id})) AS orders`);
+  return r.rows[0]!;
+}

@@ -116,6 +116,12 @@ export function createParksService(db: Db, audit: AuditService, feed: ChangeFeed
       );
     },
 
+    /** Whether the department belongs to one of these parks or a park below them (a user's department). */
+    async departmentInParks(parkIds: readonly string[], departmentId: string): Promise<boolean> {
+      const tree = await repo.descendantsOf(db, parkIds);
+      return !!(await repo.findDepartment(db, { all: false, ids: new Set(tree.map((p) => p.id)) }, departmentId));
+    },
+
     async listDepartments(ctx: RequestContext, f: { q?: string; parkId?: string }, page: number, pageSize: number, sort?: string) {
       const r = await repo.listDepartments(db, await scopeOf(ctx.actor), f, page, pageSize, sort);
       return { items: r.items.map(toDepartment), total: r.total, page, pageSize };
@@ -152,7 +158,14 @@ export function createParksService(db: Db, audit: AuditService, feed: ChangeFeed
       const before = await repo.findDepartment(db, await scopeOf(ctx.actor), id);
       if (!before) throw notFound('部门');
       await db.transaction(async (tx) => {
-        await repo.deleteDepartment(tx, id);
+        const refs = await repo.departmentReferences(tx, id);
+        const parts = [refs.users ? `${refs.users} 名用户` : '', refs.orders ? `${refs.orders} 个工单` : ''].filter(Boolean);
+        if (parts.length) throw new AppError('CONFLICT', `部门“${before.name}”仍有${parts.join('、')}，不能删除；请先调整这些用户或工单的部门`);
+        // Anything else that still refers to it (a foreign key): the same answer, never a 500.
+        await repo.deleteDepartment(tx, id).catch((e: { code?: string; cause?: { code?: string } }) => {
+          if ((e.code ?? e.cause?.code) === '23503') throw new AppError('CONFLICT', `部门“${before.name}”仍被其他记录引用，不能删除`);
+          throw e;
+        });
         await audit.record(tx, ctx, { action: 'department.delete', targetType: 'department', targetId: id, summary: { before: toDepartment(before) } });
       });
     },

@@ -1,0 +1,269 @@
+import {
+  availableWorkOrderActions,
+  can,
+  formatWorkOrderNumber,
+  idempotencyKey as idempotencyKeySchema,
+  parseWorkOrderNumber,
+  workOrderActionPermissions,
+  workOrderDeadlines,
+  workOrderNumberYear,
+  type CreateWorkOrderRequest,
+  type WorkOrderActionName,
+  type WorkOrderActionRequest,
+  type WorkOrderDetail,
+  type WorkOrderFilter,
+} from '@zhiyuan/core';
+import type { Tx } from '../../db/pool';
+import type { RequestContext } from '../../context';
+import { AppError, notFound } from '../../errors';
+import type { VisitOrderInput } from './visit-orders';
+import { createWorkOrderActions } from './work-order-actions';
+import { actingUserId, unknownAttachments, type WorkOrderDeps } from './work-order-deps';
+import { workOrderScopeOf, type WorkOrderScope } from './work-order-scope';
+import * as timeline from './work-order-timeline.repository';
+import { toAttachment, toEvent, toExtension, toListItem, toSupervision, toWorkOrder } from './work-order-view';
+import * as repo from './work-orders.repository';
+
+const pgError = (e: unknown) => (e as { code?: string; constraint?: string }).code ? (e as { code: string; constraint?: string }) : ((e as { cause?: { code?: string; constraint?: string } }).cause ?? {});
+
+/** A new order's fields once the channel, enterprise and park are settled. */
+type NewOrder = Omit<CreateWorkOrderRequest, 'enterpriseId' | 'parkId' | 'channel' | 'idempotencyKey'> & {
+  channel: NonNullable<CreateWorkOrderRequest['channel']>;
+  enterprise: { id: string; parkId: string; serviceOfficerId: string | null } | null;
+  parkId: string;
+  idempotencyKey?: string;
+};
+
+export function createWorkOrdersService(deps: WorkOrderDeps) {
+  const { db, audit, parks, enterprises, users, calendar, notifications, settings, cipher, clock } = deps;
+  const scopeOf = (ctx: RequestContext) => workOrderScopeOf(ctx, parks, users);
+  const actions = createWorkOrderActions(deps);
+
+  /** The order if the caller reaches it; anything else is 404 so ids are not confirmed. */
+  async function visible(ctx: RequestContext, id: string, scope?: WorkOrderScope) {
+    const s = scope ?? (await scopeOf(ctx));
+    const row = await repo.findOrder(db, s, id);
+    if (!row) throw notFound('工单');
+    return { row, scope: s };
+  }
+
+  const parkNames = async () => new Map((await parks.directory()).map((p) => [p.id, p.name]));
+  const categoryPaths = async () => new Map((await settings.categories()).map((c) => [c.id, c.path]));
+
+  /** The actions this caller may take now: core's buttons, narrowed to the caller's matrix actions. */
+  function actionsFor(ctx: RequestContext, scope: WorkOrderScope, row: repo.WorkOrderRow, pendingExtension: boolean): WorkOrderActionName[] {
+    const facts = { status: row.status, rated: row.rating != null, channel: row.channel, pendingExtension };
+    if (scope.kind === 'requester') return availableWorkOrderActions(facts, 'requester');
+    if (ctx.actor.kind !== 'user') return [];
+    const roles = ctx.actor.roles;
+    const isHead = !!row.departmentHeadId && row.departmentHeadId === ctx.actor.id;
+    return availableWorkOrderActions(facts, 'staff', (a) =>
+      a === 'decideExtension' ? can(roles, 'workOrder.approveExtension') || (can(roles, 'workOrder.handle') && isHead) : workOrderActionPermissions(a).some((p) => can(roles, p)),
+    );
+  }
+
+  async function present(ctx: RequestContext, scope: WorkOrderScope, row: repo.WorkOrderRow): Promise<WorkOrderDetail> {
+    const requester = scope.kind === 'requester';
+    const [names, paths, coHandlers, events, attachments, extensions, supervisions, merged] = await Promise.all([
+      parkNames(),
+      categoryPaths(),
+      timeline.coHandlersOf(db, row.id),
+      timeline.eventsOf(db, row.id, requester),
+      timeline.attachmentsOf(db, row.id),
+      timeline.extensionsOf(db, row.id),
+      requester ? Promise.resolve([]) : timeline.supervisionsOf(db, row.id),
+      repo.mergedInto(db, row.id),
+    ]);
+    const parkName = names.get(row.parkId) ?? '';
+    const shownEvents = new Set(events.map((e) => e.id));
+    // An attachment shares its timeline entry's visibility: the requester never sees an internal note's file.
+    const files = attachments.filter((a) => a.eventId == null || shownEvents.has(a.eventId)).map(toAttachment);
+    const roles = ctx.actor.roles;
+    return {
+      ...toWorkOrder(row, { parkName, categoryPath: row.categoryId ? (paths.get(row.categoryId) ?? []) : [], coHandlers, showPhone: !requester && (can(roles, 'workOrder.handle') || can(roles, 'workOrder.dispatch')), now: clock() }, cipher),
+      events: events.map((e) => toEvent(e, files.filter((f) => f.eventId === e.id))),
+      attachments: files.filter((f) => f.eventId == null),
+      supervisions: supervisions.map((s) => toSupervision(s, row, parkName)),
+      extensions: requester ? [] : extensions.map(toExtension),
+      mergedOrders: merged,
+      availableActions: actionsFor(ctx, scope, row, extensions.some((x) => x.status === 'pending')),
+    };
+  }
+
+  async function detail(ctx: RequestContext, id: string): Promise<WorkOrderDetail> {
+    const { row, scope } = await visible(ctx, id);
+    return present(ctx, scope, row);
+  }
+
+  /** Park and category filters expanded to their subtrees; `mine` needs a user. */
+  async function listFilter(ctx: RequestContext, f: WorkOrderFilter): Promise<{ filter: repo.ListFilter; number: string | null }> {
+    const { parkId, categoryId, ...rest } = f;
+    const parsed = f.q ? parseWorkOrderNumber(f.q) : null;
+    return {
+      filter: {
+        ...rest,
+        ...(parkId ? { parkIds: await parks.subtree(parkId) } : {}),
+        ...(categoryId ? { categoryIds: await settings.categorySubtree(categoryId) } : {}),
+        me: ctx.actor.kind === 'user' ? ctx.actor.id : null,
+      },
+      number: parsed ? formatWorkOrderNumber(parsed.year, parsed.seq) : null,
+    };
+  }
+
+  /** The caller's display name for the timeline. */
+  async function displayName(ctx: RequestContext): Promise<string> {
+    const id = actingUserId(ctx);
+    return (await users.byIds([id])).get(id)?.displayName ?? ctx.actor.name;
+  }
+
+  /** Inserts the order with its number, deadlines, creation event and attachments, in the caller's transaction. */
+  async function insert(tx: Tx, ctx: RequestContext, v: NewOrder) {
+    const userId = actingUserId(ctx);
+    const now = clock();
+    if (v.categoryId) {
+      const category = (await settings.categories(tx)).find((c) => c.id === v.categoryId);
+      if (!category?.active) throw new AppError('VALIDATION_FAILED', '所选分类不存在或已停用', [{ path: ['categoryId'], message: '分类不存在或已停用' }]);
+    }
+    const priority = v.priority ?? 'normal';
+    const due = workOrderDeadlines(await calendar.workCalendar(tx), now, await settings.ruleFor(tx, v.type, priority));
+    if (due.usedFallbackYears.length) deps.log?.warn({ years: due.usedFallbackYears }, '工单期限按周一至周五计算：这些年份的节假日安排尚未导入');
+    const year = workOrderNumberYear(now);
+    const order = await repo.insertOrder(tx, {
+      number: formatWorkOrderNumber(year, await repo.nextNumber(tx, year)),
+      type: v.type,
+      channel: v.channel,
+      externalNo: v.externalNo ?? null,
+      priority,
+      title: v.title,
+      description: v.description,
+      enterpriseId: v.enterprise?.id ?? null,
+      parkId: v.parkId,
+      categoryId: v.categoryId ?? null,
+      requesterName: v.requesterName ?? null,
+      requesterPhoneEnc: v.requesterPhone ? cipher.encrypt(v.requesterPhone) : null,
+      createdBy: userId,
+      createdAt: now,
+      updatedAt: now,
+      responseDueAt: new Date(due.responseDueAt),
+      resolveDueAt: new Date(due.resolveDueAt),
+      idempotencyKey: v.idempotencyKey ?? null,
+    });
+    await timeline.insertEvent(tx, { orderId: order.id, at: now, actorId: userId, actorName: await displayName(ctx), action: 'create', toStatus: 'submitted', visibility: 'public', data: { channel: v.channel, type: v.type, priority } });
+    const ids = [...new Set(v.attachmentIds ?? [])];
+    if ((await timeline.linkAttachments(tx, ids, userId, order.id, null)) !== ids.length) throw unknownAttachments();
+    // A new order waits for the enterprise's service officer (ADR 0009: the "submitted" notification).
+    const officer = v.enterprise?.serviceOfficerId;
+    if (officer && officer !== userId) await notifications.notify(tx, [officer], { kind: 'submitted', title: `新工单待受理：${order.number}`, body: order.title, link: `/work-orders/${order.id}` });
+    await audit.record(tx, ctx, { action: 'workOrder.create', targetType: 'work_order', targetId: order.id, summary: { after: { number: order.number, type: order.type, channel: order.channel, enterpriseId: order.enterpriseId, parkId: order.parkId, priority } } });
+    return order;
+  }
+
+  /** Channel, enterprise and park of a create, by who is asking. */
+  async function placement(ctx: RequestContext, input: CreateWorkOrderRequest): Promise<Pick<NewOrder, 'channel' | 'enterprise' | 'parkId'>> {
+    const scope = await enterprises.scopeOf(ctx);
+    if (scope.kind === 'own') {
+      // The portal: always the user's own enterprise.
+      if (!scope.enterpriseId) throw new AppError('FORBIDDEN', '您的账号未关联企业，不能提交工单');
+      if (input.enterpriseId && input.enterpriseId !== scope.enterpriseId) throw notFound('企业');
+      if (input.channel && input.channel !== 'portal') throw new AppError('VALIDATION_FAILED', '企业用户提交的工单渠道为企业门户', [{ path: ['channel'], message: '企业用户只能通过企业门户提交' }]);
+      const e = (await repo.enterpriseOf(db, scope.enterpriseId))!;
+      return { channel: 'portal', enterprise: e, parkId: e.parkId };
+    }
+    const channel = input.channel ?? 'staff';
+    if (channel === 'portal') throw new AppError('VALIDATION_FAILED', '企业门户工单只能由企业用户提交', [{ path: ['channel'], message: '请选择来电、走访、12345 或工作人员录入' }]);
+    if (input.enterpriseId) {
+      const { row } = await enterprises.visible(ctx, input.enterpriseId);
+      return { channel, enterprise: { id: row.id, parkId: row.parkId, serviceOfficerId: row.serviceOfficerId }, parkId: row.parkId };
+    }
+    const parkId = input.parkId ?? (ctx.actor.parkIds.length === 1 ? ctx.actor.parkIds[0] : undefined);
+    if (!parkId) throw new AppError('VALIDATION_FAILED', '请选择工单所属园区', [{ path: ['parkId'], message: '请选择园区' }]);
+    const parkScope = scope.parks;
+    if (!(parkScope.all || parkScope.ids.has(parkId)) || (await parks.subtree(parkId)).length === 0) throw new AppError('NOT_FOUND', '所选园区不存在或不在您的权限范围内', [{ path: ['parkId'], message: '园区不在权限范围内' }]);
+    return { channel, enterprise: null, parkId };
+  }
+
+  return {
+    scopeOf,
+    visible,
+    present,
+    detail,
+    actingUserId,
+    displayName,
+
+    async list(ctx: RequestContext, f: WorkOrderFilter, page: number, pageSize: number, sort?: string) {
+      const [scope, { filter, number }, names, paths] = await Promise.all([scopeOf(ctx), listFilter(ctx, f), parkNames(), categoryPaths()]);
+      const now = clock();
+      const r = await repo.listOrders(db, scope, filter, now, number, page, pageSize, sort);
+      const items = r.items.map((row) => toListItem(row, { parkName: names.get(row.parkId) ?? '', categoryPath: row.categoryId ? (paths.get(row.categoryId) ?? []) : [], now }));
+      return { items, total: r.total, page, pageSize };
+    },
+
+    /** Batches of list items for the xlsx export (same filter and scope as the list). */
+    async *scan(ctx: RequestContext, f: WorkOrderFilter) {
+      const [scope, { filter, number }, names, paths] = await Promise.all([scopeOf(ctx), listFilter(ctx, f), parkNames(), categoryPaths()]);
+      const now = clock();
+      for await (const rows of repo.scanOrders(db, scope, filter, now, number)) {
+        yield rows.map((row) => ({ ...toListItem(row, { parkName: names.get(row.parkId) ?? '', categoryPath: row.categoryId ? (paths.get(row.categoryId) ?? []) : [], now }), externalNo: row.externalNo }));
+      }
+    },
+
+    /**
+     * `POST /api/work-orders`. The idempotency key (body or header) makes a double submit answer the
+     * order the first one made: `replayed` tells the route to say so.
+     */
+    async create(ctx: RequestContext, input: CreateWorkOrderRequest, headerKey?: string): Promise<{ order: WorkOrderDetail; replayed: boolean }> {
+      const userId = actingUserId(ctx);
+      if (headerKey !== undefined) {
+        const parsed = idempotencyKeySchema.safeParse(headerKey);
+        if (!parsed.success) throw new AppError('VALIDATION_FAILED', parsed.error.issues[0]!.message, [{ path: ['Idempotency-Key'], message: parsed.error.issues[0]!.message }]);
+        if (input.idempotencyKey && input.idempotencyKey !== parsed.data) throw new AppError('BAD_REQUEST', '请求体与 Idempotency-Key 请求头中的幂等键不一致', [{ path: ['idempotencyKey'], message: '与请求头不一致' }]);
+        headerKey = parsed.data;
+      }
+      const key = input.idempotencyKey ?? headerKey;
+      const replay = async () => {
+        const done = key ? await repo.findByIdempotencyKey(db, userId, key) : undefined;
+        return done ? { order: await detail(ctx, done.id), replayed: true } : null;
+      };
+      const earlier = await replay();
+      if (earlier) return earlier;
+      const place = await placement(ctx, input);
+      try {
+        const order = await db.transaction((tx) => insert(tx, ctx, { ...input, ...place, idempotencyKey: key }));
+        return { order: await detail(ctx, order.id), replayed: false };
+      } catch (e) {
+        // A concurrent submit with the same key committed first: answer its order.
+        const pg = pgError(e);
+        if (pg.code === '23505' && pg.constraint === 'work_orders_idempotency_key') {
+          const again = await replay();
+          if (again) return again;
+        }
+        throw e;
+      }
+    },
+
+    /** For visits: "problem → order" inside the visit's transaction (channel visit, the visit's enterprise). */
+    async createFromVisit(tx: Tx, ctx: RequestContext, input: VisitOrderInput): Promise<{ id: string; number: string }> {
+      const e = await repo.enterpriseOf(tx, input.enterpriseId);
+      if (!e) throw notFound('企业');
+      const { departmentId, assigneeId, enterpriseId: _e, ...fields } = input;
+      const order = await insert(tx, ctx, { ...fields, channel: 'visit', enterprise: e, parkId: e.parkId });
+      // Routed at once when the visitor knows who should handle it (their notification is in this transaction).
+      if (departmentId || assigneeId) await actions.apply(tx, ctx, await scopeOf(ctx), order.id, { action: 'assign', departmentId, assigneeId });
+      return { id: order.id, number: order.number };
+    },
+
+    /**
+     * `POST /api/work-orders/:id/actions`. Staff without a matrix action for it get 403 before the
+     * order is looked up; an order out of reach is 404; the state machine's "no" is 403 or 409.
+     */
+    async act(ctx: RequestContext, id: string, input: WorkOrderActionRequest): Promise<WorkOrderDetail> {
+      const scope = await scopeOf(ctx);
+      if (scope.kind === 'staff') actions.assertMatrix(ctx, input.action);
+      await visible(ctx, id, scope);
+      const afterCommit = await db.transaction((tx) => actions.apply(tx, ctx, scope, id, input));
+      await afterCommit();
+      return detail(ctx, id);
+    },
+  };
+}
+export type WorkOrdersService = ReturnType<typeof createWorkOrdersService>;
