@@ -29,6 +29,7 @@ import { createStatisticsExport } from './modules/statistics/statistics-export';
 import type { Jobs } from './jobs/jobs';
 import { createVisitsService } from './modules/service-desk/visits.service';
 import { createServicePackagesService } from './modules/service-desk/service-packages.service';
+import { createWorkbenchService } from './modules/service-desk/workbench.service';
 import { createNotificationsService } from './modules/notifications/notifications.service';
 import { createWorkOrderStatsService } from './modules/service-desk/work-order-stats.service';
 import { createServiceDeskSettings } from './modules/service-desk/service-desk-settings';
@@ -67,6 +68,7 @@ export function createServices(db: Db, config: Config, cipher: FieldCipher, cloc
   const workOrders = createWorkOrdersService(workOrderDeps);
   const visits = createVisitsService({ db, audit, parks, enterprises, users: userDirectory, clock, orders: workOrders });
   const servicePackages = createServicePackagesService({ db, audit, parks, enterprises, users: userDirectory });
+  const workbench = createWorkbenchService({ db, enterprises, users: userDirectory, visits, packages: servicePackages, orders: workOrders, notifications, calendar, clock });
   return {
     /** The field cipher, for seeds that write encrypted columns directly. */
     cipher,
@@ -96,6 +98,7 @@ export function createServices(db: Db, config: Config, cipher: FieldCipher, cloc
     statisticsImport: createStatisticsImport({ db, enterprises, indicators, writer: reportWriter }),
     visits,
     servicePackages,
+    workbench,
     notifications,
     serviceDeskSettings,
     workOrders,

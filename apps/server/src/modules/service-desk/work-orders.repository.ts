@@ -1,13 +1,13 @@
 import { and, asc, desc, eq, getTableColumns, ilike, type AnyColumn, inArray, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
-import type { WorkOrderFilter } from '@zhiyuan/core';
+import { openWorkOrderStatuses, type WorkOrderFilter } from '@zhiyuan/core';
 import { arrayLiteral } from '../../db/array-literal';
 import { likePattern } from '../../db/paging';
 import type { Executor } from '../../db/pool';
 import { enterprises } from '../enterprises/enterprises.tables';
 import { users } from '../identity/identity.tables';
 import { departments } from '../parks/parks.tables';
-import { openStatusPredicate, workOrderCounters, workOrders } from './service-desk.tables';
+import { workOrderCounters, workOrders } from './service-desk.tables';
 import { handledBy, scopeCondition, type WorkOrderScope } from './work-order-scope';
 
 export type WorkOrderRecord = typeof workOrders.$inferSelect;
@@ -86,6 +86,8 @@ export const countByCategory = async (ex: Executor, categoryId: string) =>
 /** The filter with park and category already expanded to their subtrees; `me` for `mine`. */
 export type ListFilter = Omit<WorkOrderFilter, 'parkId' | 'categoryId'> & { parkIds?: string[]; categoryIds?: string[]; me?: string | null };
 
+// Qualified (the list joins tables that have a status too), as literals like the sweep's partial index predicate.
+const openStatuses = sql.raw(openWorkOrderStatuses.map((x) => `'${x}'`).join(', '));
 const uuids = (ids: readonly string[]) => sql`${arrayLiteral(ids)}::uuid[]`;
 /** Start of a Shanghai calendar day, and of the day after. */
 const dayStart = (d: string) => sql`(${d}::date::timestamp AT TIME ZONE 'Asia/Shanghai')`;
@@ -94,7 +96,7 @@ const dayEnd = (d: string) => sql`((${d}::date + 1)::timestamp AT TIME ZONE 'Asi
 function filterWhere(scope: WorkOrderScope, f: ListFilter, now: Date, number: string | null): SQL | undefined {
   const nowAt = sql`${now.toISOString()}::timestamptz`;
   // Currently past a deadline (core's overdueState, in SQL).
-  const overdue = sql`((${workOrders.status} = 'submitted' AND ${workOrders.responseDueAt} < ${nowAt}) OR (${openStatusPredicate} AND ${workOrders.resolveDueAt} < ${nowAt}))`;
+  const overdue = sql`((${workOrders.status} = 'submitted' AND ${workOrders.responseDueAt} < ${nowAt}) OR (${workOrders.status} IN (${openStatuses}) AND ${workOrders.resolveDueAt} < ${nowAt}))`;
   const mine = f.me
     ? sql`(${workOrders.assigneeId} = ${f.me} OR (${workOrders.assigneeId} IS NULL AND ${workOrders.departmentId} IS NULL AND ${workOrders.enterpriseId} IN (SELECT id FROM ${enterprises} WHERE ${enterprises.serviceOfficerId} = ${f.me})))`
     : sql`false`;
