@@ -33,7 +33,8 @@ export function NotificationBell() {
       popupRender={() => <Panel onDone={() => setOpen(false)} />}
       destroyOnHidden
     >
-      <Tooltip title={count ? t('notifications.bellUnread', { count }) : t('notifications.bell')} placement="bottom">
+      {/* No tooltip over the open panel (it would cover the panel's header). */}
+      <Tooltip title={count ? t('notifications.bellUnread', { count }) : t('notifications.bell')} placement="bottom" open={open ? false : undefined}>
         <Button type="text" aria-label={count ? t('notifications.bellUnread', { count }) : t('notifications.bell')} data-testid="notification-bell">
           <Badge count={count} size="small" overflowCount={99} data-testid="notification-count">
             <BellOutlined style={{ fontSize: 16 }} />

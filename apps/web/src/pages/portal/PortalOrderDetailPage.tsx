@@ -63,7 +63,7 @@ export function PortalOrderDetailPage() {
   const can = (a: WorkOrderActionName) => o.availableActions.includes(a);
 
   return (
-    <Page title={o.title} subTitle={<OrderTags order={o} showOverdue={false} />} extra={back} testId="portal-order-detail">
+    <Page title={o.title} subTitle={<OrderTags order={o} staff={false} />} extra={back} testId="portal-order-detail">
       {o.status === 'replied' && can('confirm') && (
         <Alert
           type="warning"

@@ -1,6 +1,6 @@
 import { PlusOutlined } from '@ant-design/icons';
 import { dispositionStatuses, openWorkOrderStatuses } from '@zhiyuan/core';
-import { App, Badge, Button, Card, Empty, Result, Segmented, Table, Tag, Typography } from 'antd';
+import { App, Badge, Button, Card, Empty, Result, Segmented, Space, Table, Tag, Typography } from 'antd';
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useSearchParams } from 'react-router';
@@ -87,9 +87,10 @@ function OrdersContent() {
             value: g,
             label:
               g === 'replied' && waitingCount > 0 ? (
-                <Badge count={waitingCount} size="small" offset={[8, -2]}>
+                <Space size={4}>
                   {t(`portalOrders.group.${g}`)}
-                </Badge>
+                  <Badge count={waitingCount} size="small" data-testid="portal-waiting-count" />
+                </Space>
               ) : (
                 t(`portalOrders.group.${g}`)
               ),

@@ -62,7 +62,8 @@ export function AttachmentUploader({ value, onChange, id, max = 10, ...rest }: P
         multiple
         fileList={files}
         maxCount={max}
-        onChange={({ fileList }) => onChange?.(fileList)}
+        // A file the server refused leaves the list at once (its reason was shown as a message).
+        onChange={({ fileList }) => onChange?.(fileList.filter((f) => f.status !== 'error'))}
         beforeUpload={(file) => {
           const ext = file.name.split('.').pop()?.toLowerCase() ?? '';
           if (!allowedExt.has(ext)) return reject(file.name, t('workOrders.attachments.badType'));

@@ -36,8 +36,8 @@ function NotFound() {
   );
 }
 
-/** The tags after an order's title: number, status, type, priority, 督办, overdue. */
-export function OrderTags({ order, showOverdue = true }: { order: WorkOrderDetail; showOverdue?: boolean }) {
+/** The tags after an order's title: number, status, type, priority, and for staff 督办 and overdue (internal matters). */
+export function OrderTags({ order, staff = true }: { order: WorkOrderDetail; staff?: boolean }) {
   const { t } = useTranslation();
   const labels = useWorkOrderLabels();
   return (
@@ -52,12 +52,12 @@ export function OrderTags({ order, showOverdue = true }: { order: WorkOrderDetai
         {labels.type(order.type)}
       </Tag>
       {order.priority === 'urgent' && <Tag color={priorityColors.urgent}>{labels.priority('urgent')}</Tag>}
-      {showOverdue && order.overdue && (
+      {staff && order.overdue && (
         <Tag color="red" data-testid="work-order-overdue">
           {t('workOrders.overdueTag')}
         </Tag>
       )}
-      {order.supervised && (
+      {staff && order.supervised && (
         <Tag color="volcano" icon={<FlagOutlined />} data-testid="work-order-supervised">
           {t('workOrders.supervisedTag')}
         </Tag>

@@ -128,7 +128,7 @@ export function WorkOrderFilterBar({ filters, onApply }: Props) {
       <ProFormDateRangePicker
         name="created"
         label={t('workOrders.filter.created')}
-        fieldProps={{ format: 'YYYY-MM-DD', 'data-testid': 'work-order-filter-created' } as object}
+        fieldProps={{ format: 'YYYY-MM-DD', style: { width: '100%' }, 'data-testid': 'work-order-filter-created' } as object}
       />
     </QueryFilter>
   );
