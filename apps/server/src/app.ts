@@ -22,6 +22,7 @@ import { enterpriseRoutes } from './modules/enterprises/enterprises.routes';
 import { statisticsRoutes } from './modules/statistics/statistics.routes';
 import { visitRoutes } from './modules/service-desk/visits.routes';
 import { servicePackageRoutes } from './modules/service-desk/service-packages.routes';
+import { workbenchRoutes } from './modules/service-desk/workbench.routes';
 import { notificationRoutes } from './modules/notifications/notifications.routes';
 import { workOrderRoutes } from './modules/service-desk/work-orders.routes';
 import { serviceDeskStatsRoutes } from './modules/service-desk/service-desk-stats.routes';
@@ -113,6 +114,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
         await authed.register(serviceDeskStatsRoutes);
         await authed.register(visitRoutes);
         await authed.register(servicePackageRoutes);
+        await authed.register(workbenchRoutes);
         await authed.register(supervisionRoutes);
         await authed.register(notificationRoutes);
         await authed.register(workOrderRoutes);

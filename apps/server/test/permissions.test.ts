@@ -88,7 +88,15 @@ let periodSeq = 0;
 const freshPeriod = () => `${2010 + Math.floor(periodSeq / 12)}-${String((periodSeq++ % 12) + 1).padStart(2, '0')}`;
 
 /** `action` or, for routes serving several roles, any of `anyOf`; `objectOfOthers`: an enterprise user reaching another enterprise gets 404. */
-type Case = { name: string; action: Action; anyOf?: Action[]; objectOfOthers?: boolean; request: (role: RoleCode) => Promise<{ method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE'; url: string; payload?: unknown }> };
+/** `allowedRoles` replaces the matrix where being the requester is the permission; `headers` for a multipart body. */
+type Case = {
+  name: string;
+  action: Action;
+  anyOf?: Action[];
+  objectOfOthers?: boolean;
+  allowedRoles?: RoleCode[];
+  request: (role: RoleCode) => Promise<{ method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE'; url: string; payload?: unknown; headers?: Record<string, string> }>;
+};
 
 const cases: Case[] = [
   { name: 'GET /users', action: 'user.read', request: async () => ({ method: 'GET', url: '/api/users' }) },
@@ -182,6 +190,25 @@ const cases: Case[] = [
   { name: 'GET /notifications/unread-count', action: 'notification.read', request: async () => ({ method: 'GET', url: '/api/notifications/unread-count' }) },
   { name: 'POST /notifications/:id/read', action: 'notification.read', request: async (role) => ({ method: 'POST', url: `/api/notifications/${await newNotification(role)}/read` }) },
   { name: 'POST /notifications/read-all', action: 'notification.read', request: async () => ({ method: 'POST', url: '/api/notifications/read-all' }) },
+  { name: 'GET /work-orders', action: 'workOrder.read', request: async () => ({ method: 'GET', url: '/api/work-orders' }) },
+  { name: 'GET /work-orders/export', action: 'workOrder.read', request: async () => ({ method: 'GET', url: '/api/work-orders/export?q=none-such' }) },
+  { name: 'POST /work-orders', action: 'workOrder.create', request: async () => ({ method: 'POST', url: '/api/work-orders', payload: { type: 'help', title: '权限测试工单', description: '权限测试', parkId: haidianId } }) },
+  { name: 'GET /work-orders/:id', action: 'workOrder.read', objectOfOthers: true, request: async () => ({ method: 'GET', url: `/api/work-orders/${await newWorkOrder({ assign: true })}` }) },
+  // Actions: staff need the matrix actions core names for each; the requester (here on its own enterprise's order) is refused by the state machine's side rule.
+  { name: 'POST /work-orders/:id/actions accept', action: 'workOrder.dispatch', request: async () => ({ method: 'POST', url: `/api/work-orders/${await newWorkOrder({ own: true })}/actions`, payload: { action: 'accept' } }) },
+  { name: 'POST /work-orders/:id/actions reply', action: 'workOrder.handle', request: async () => ({ method: 'POST', url: `/api/work-orders/${await newWorkOrder({ own: true, assign: true })}/actions`, payload: { action: 'reply', content: '权限测试答复' } }) },
+  { name: 'POST /work-orders/:id/actions note', action: 'workOrder.handle', anyOf: ['workOrder.handle', 'workOrder.dispatch', 'workOrder.supervise'], request: async () => ({ method: 'POST', url: `/api/work-orders/${await newWorkOrder({ own: true, assign: true })}/actions`, payload: { action: 'note', content: '内部备注' } }) },
+  { name: 'POST /work-orders/:id/actions supervise', action: 'workOrder.supervise', request: async () => ({ method: 'POST', url: `/api/work-orders/${await newWorkOrder({ own: true, assign: true })}/actions`, payload: { action: 'supervise', reason: '请加快办理' } }) },
+  // 补充信息 on a portal order: its requester only (staff record it on a caller's behalf only for other channels).
+  { name: 'POST /work-orders/:id/actions addInfo', action: 'workOrder.create', allowedRoles: ['enterprise'], request: async () => ({ method: 'POST', url: `/api/work-orders/${await newPortalOrder()}/actions`, payload: { action: 'addInfo', content: '补充材料' } }) },
+  { name: 'POST /work-order-attachments', action: 'workOrder.create', anyOf: ['workOrder.create', 'workOrder.handle', 'workOrder.dispatch', 'workOrder.supervise'], request: async () => pdfUpload() },
+  { name: 'GET /work-order-attachments/:id', action: 'workOrder.read', objectOfOthers: true, request: async () => ({ method: 'GET', url: `/api/work-order-attachments/${await newOrderAttachment()}` }) },
+  { name: 'GET /work-order-categories', action: 'workOrder.read', anyOf: ['workOrder.read', 'workOrder.configure'], request: async () => ({ method: 'GET', url: '/api/work-order-categories' }) },
+  { name: 'POST /work-order-categories', action: 'workOrder.configure', request: async () => ({ method: 'POST', url: '/api/work-order-categories', payload: { name: `权限分类${++seq}` } }) },
+  { name: 'PATCH /work-order-categories/:id', action: 'workOrder.configure', request: async () => ({ method: 'PATCH', url: `/api/work-order-categories/${await newCategory()}`, payload: { sortOrder: 5 } }) },
+  { name: 'DELETE /work-order-categories/:id', action: 'workOrder.configure', request: async () => ({ method: 'DELETE', url: `/api/work-order-categories/${await newCategory()}` }) },
+  { name: 'GET /work-order-deadline-rules', action: 'workOrder.read', anyOf: ['workOrder.read', 'workOrder.configure'], request: async () => ({ method: 'GET', url: '/api/work-order-deadline-rules' }) },
+  { name: 'PUT /work-order-deadline-rules/:type/:priority', action: 'workOrder.configure', request: async () => ({ method: 'PUT', url: '/api/work-order-deadline-rules/suggestion/urgent', payload: { responseHours: 1, resolveWorkingDays: 5 } }) },
   // 三率 and 督办
   { name: 'GET /work-orders/stats', action: 'workOrder.stats', request: async () => ({ method: 'GET', url: `/api/work-orders/stats?${STATS_WINDOW}` }) },
   { name: 'GET /work-orders/stats/breakdown', action: 'workOrder.stats', request: async () => ({ method: 'GET', url: `/api/work-orders/stats/breakdown?${STATS_WINDOW}&groupBy=park` }) },
@@ -193,7 +220,74 @@ const cases: Case[] = [
   { name: 'POST /supervisions/:id/actions feedback', action: 'workOrder.handle', request: async (role) => ({ method: 'POST', url: `/api/supervisions/${await newSupervision(role)}/actions`, payload: { action: 'feedback', content: '已督促承办部门' } }) },
   { name: 'POST /supervisions/:id/actions return', action: 'workOrder.supervise', request: async (role) => ({ method: 'POST', url: `/api/supervisions/${await newSupervision(role, 'feedback')}/actions`, payload: { action: 'return', comment: '反馈不充分' } }) },
   { name: 'POST /supervisions/:id/actions close', action: 'workOrder.supervise', request: async (role) => ({ method: 'POST', url: `/api/supervisions/${await newSupervision(role)}/actions`, payload: { action: 'close' } }) },
+  // 走访, 服务包, the workbench and the enterprise tab
+  { name: 'GET /visits', action: 'visit.read', request: async () => ({ method: 'GET', url: '/api/visits' }) },
+  { name: 'GET /visits/export', action: 'visit.read', request: async () => ({ method: 'GET', url: '/api/visits/export?status=cancelled' }) },
+  { name: 'GET /visits/frequency-rules', action: 'visit.read', request: async () => ({ method: 'GET', url: '/api/visits/frequency-rules' }) },
+  { name: 'PUT /visits/frequency-rules/:class', action: 'workOrder.configure', request: async () => ({ method: 'PUT', url: '/api/visits/frequency-rules/other', payload: { intervalDays: 180 } }) },
+  { name: 'POST /visits', action: 'visit.write', request: async () => ({ method: 'POST', url: '/api/visits', payload: { enterpriseId: await newEnterprise(), plannedOn: shanghaiDate(new Date()) } }) },
+  { name: 'GET /visits/:id', action: 'visit.read', request: async () => ({ method: 'GET', url: `/api/visits/${(await newVisit()).id}` }) },
+  { name: 'PATCH /visits/:id', action: 'visit.write', request: async () => ({ method: 'PATCH', url: `/api/visits/${(await newVisit()).id}`, payload: { topics: ['政策需求'] } }) },
+  { name: 'POST /visits/:id/record', action: 'visit.write', request: async () => ({ method: 'POST', url: `/api/visits/${(await newVisit()).id}/record`, payload: { visitedOn: shanghaiDate(new Date()), people: ['张三'], topics: ['经营情况'] } }) },
+  { name: 'POST /visits/:id/cancel', action: 'visit.write', request: async () => ({ method: 'POST', url: `/api/visits/${(await newVisit()).id}/cancel`, payload: { reason: '企业改期' } }) },
+  { name: 'POST /visits/:id/problems', action: 'visit.write', request: async () => ({ method: 'POST', url: `/api/visits/${(await newVisit(true)).id}/problems`, payload: { text: '停车难' } }) },
+  {
+    name: 'POST /visits/:id/problems/:problemId/work-order',
+    action: 'visit.write',
+    request: async () => {
+      const v = await newVisit(true);
+      return { method: 'POST', url: `/api/visits/${v.id}/problems/${v.problems[0]!.id}/work-order`, payload: {} };
+    },
+  },
+  { name: 'GET /service-packages', action: 'servicePackage.read', request: async () => ({ method: 'GET', url: '/api/service-packages' }) },
+  { name: 'POST /service-packages', action: 'servicePackage.manage', request: async () => ({ method: 'POST', url: '/api/service-packages', payload: { name: `权限测试服务包${++seq}`, items: [{ name: '政策解读' }] } }) },
+  { name: 'GET /service-packages/:id', action: 'servicePackage.read', request: async () => ({ method: 'GET', url: `/api/service-packages/${(await newPackage()).id}` }) },
+  { name: 'PATCH /service-packages/:id', action: 'servicePackage.manage', request: async () => ({ method: 'PATCH', url: `/api/service-packages/${(await newPackage()).id}`, payload: { description: '说明' } }) },
+  { name: 'POST /service-packages/:id/assignments', action: 'servicePackage.write', request: async () => ({ method: 'POST', url: `/api/service-packages/${(await newPackage()).id}/assignments`, payload: { enterpriseIds: [await newEnterprise()] } }) },
+  { name: 'GET /service-package-assignments', action: 'servicePackage.read', request: async () => ({ method: 'GET', url: '/api/service-package-assignments' }) },
+  { name: 'GET /service-package-assignments/:id', action: 'servicePackage.read', request: async () => ({ method: 'GET', url: `/api/service-package-assignments/${(await newAssignment()).id}` }) },
+  {
+    name: 'PUT /service-package-assignments/:id/items/:itemId',
+    action: 'servicePackage.write',
+    request: async () => {
+      const a = await newAssignment();
+      return { method: 'PUT', url: `/api/service-package-assignments/${a.id}/items/${a.items[0]!.itemId}`, payload: { status: 'in_progress' } };
+    },
+  },
+  { name: 'GET /service-desk/workbench', action: 'visit.write', request: async () => ({ method: 'GET', url: '/api/service-desk/workbench' }) },
+  { name: 'GET /service-desk/my-enterprises', action: 'visit.write', request: async () => ({ method: 'GET', url: '/api/service-desk/my-enterprises' }) },
+  { name: 'GET /enterprises/:id/service', action: 'workOrder.read', anyOf: ['workOrder.read', 'visit.read'], objectOfOthers: true, request: async () => ({ method: 'GET', url: `/api/enterprises/${await newEnterprise()}/service` }) },
 ];
+
+/** A visit of a new 海淀园 enterprise by the demo service officer: planned, or recorded with a problem found. */
+async function newVisit(done = false, enterpriseId?: string) {
+  const today = shanghaiDate(new Date());
+  const body = done ? { visitedOn: today, people: ['张三'], topics: ['经营情况'], problemsFound: [{ text: '企业希望对接银行' }] } : { plannedOn: today };
+  const r = await t.app.inject(as(sessions.get('service_officer')!, 'POST', '/api/visits', { enterpriseId: enterpriseId ?? (await newEnterprise()), ...body }));
+  expect(r.statusCode, r.body).toBe(201);
+  return r.json() as { id: string; problems: { id: string }[] };
+}
+/** A service package made by the 海淀园 park admin. */
+async function newPackage() {
+  const r = await t.app.inject(as(sessions.get('park_admin')!, 'POST', '/api/service-packages', { name: `权限测试包${++seq}`, items: [{ name: '专属服务管家' }, { name: '融资对接' }] }));
+  expect(r.statusCode, r.body).toBe(201);
+  return r.json() as { id: string };
+}
+/** A package assigned to a new enterprise (海淀园 unless another park's is given). */
+async function newAssignment(enterpriseId?: string) {
+  const pkg = await newPackage();
+  const e = enterpriseId ?? (await newEnterprise());
+  const r = await t.app.inject(as(sessions.get('service_officer')!, 'POST', `/api/service-packages/${pkg.id}/assignments`, { enterpriseIds: [e] }));
+  expect(r.statusCode, r.body).toBe(201);
+  const list = await t.app.inject(as(sessions.get('service_officer')!, 'GET', `/api/service-package-assignments?packageId=${pkg.id}`));
+  return list.json().items[0] as { id: string; items: { itemId: string }[] };
+}
+/** An enterprise of another park than 海淀园, made by the zone-wide statistician. */
+async function otherParkEnterprise() {
+  const r = await t.app.inject(as(sessions.get('statistician')!, 'POST', '/api/enterprises', { uscc: uscc(950000 + ++seq), name: `昌平权限测试企业${seq}有限公司`, parkId: otherParkId, industryCode: '6513' }));
+  expect(r.statusCode, r.body).toBe(201);
+  return r.json().id as string;
+}
 
 const STATS_WINDOW = 'from=2025-01-01&to=2025-12-31';
 /**
@@ -220,11 +314,56 @@ async function newNotification(role: RoleCode) {
   return r.rows[0].id as string;
 }
 
+/** The demo department staff's department (given one on first use): where assigned test orders go. */
+async function staffDepartment() {
+  const staffId = sessions.get('department_staff')!.user.id;
+  const pool = t.database.pool;
+  let id = (await pool.query(`SELECT department_id FROM users WHERE id = $1`, [staffId])).rows[0].department_id as string | null;
+  if (!id) await pool.query(`UPDATE users SET department_id = $2 WHERE id = $1`, [staffId, (id = await newDepartment(haidianId))]);
+  return id;
+}
+/** A 海淀园 order recorded by the demo service officer: for a new enterprise, or the demo enterprise's own; assigned to the staff's department. */
+async function newWorkOrder(o: { own?: boolean; assign?: boolean; attachmentIds?: string[] } = {}) {
+  const officer = sessions.get('service_officer')!;
+  const enterpriseId = o.own ? ownEnterpriseId : await newEnterprise();
+  const r = await t.app.inject(as(officer, 'POST', '/api/work-orders', { type: 'help', channel: 'hotline', title: `权限测试工单${++seq}`, description: '来电', enterpriseId, attachmentIds: o.attachmentIds }));
+  expect(r.statusCode, r.body).toBe(201);
+  const id = r.json().id as string;
+  if (o.assign) expect((await t.app.inject(as(officer, 'POST', `/api/work-orders/${id}/actions`, { action: 'assign', departmentId: await staffDepartment() }))).statusCode).toBe(200);
+  return id;
+}
+/** Submitted by the demo enterprise through the portal. */
+async function newPortalOrder() {
+  const r = await t.app.inject(as(sessions.get('enterprise')!, 'POST', '/api/work-orders', { type: 'inquiry', title: `门户工单${++seq}`, description: '门户提交' }));
+  expect(r.statusCode, r.body).toBe(201);
+  return r.json().id as string;
+}
+/** A one-file multipart upload of a small PDF. */
+function pdfUpload() {
+  const boundary = `----perm${++seq}`;
+  const payload = Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="a.pdf"\r\nContent-Type: application/pdf\r\n\r\n%PDF-1.4\n%%EOF\n\r\n--${boundary}--\r\n`);
+  return { method: 'POST' as const, url: '/api/work-order-attachments', payload, headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } };
+}
+/** An attachment of an order (of a new enterprise) assigned to the staff's department. */
+async function newOrderAttachment() {
+  const up = pdfUpload();
+  const r = await t.app.inject({ ...as(sessions.get('service_officer')!, 'POST', up.url), payload: up.payload, headers: { ...as(sessions.get('service_officer')!, 'POST', up.url).headers, ...up.headers } });
+  expect(r.statusCode, r.body).toBe(201);
+  await newWorkOrder({ assign: true, attachmentIds: [r.json().id] });
+  return r.json().id as string;
+}
+async function newCategory() {
+  const r = await t.app.inject(as(sessions.get('park_admin')!, 'POST', '/api/work-order-categories', { name: `权限分类${++seq}` }));
+  expect(r.statusCode, r.body).toBe(201);
+  return r.json().id as string;
+}
+
 describe.each(cases)('$name', (c) => {
   it.each(roleCodes)('as %s', async (role) => {
     const req = await c.request(role);
-    const res = await t.app.inject(as(sessions.get(role)!, req.method, req.url, req.payload));
-    const allowed = (c.anyOf ?? [c.action]).some((a) => can([role], a));
+    const signed = as(sessions.get(role)!, req.method, req.url, req.payload);
+    const res = await t.app.inject({ ...signed, headers: { ...signed.headers, ...req.headers } });
+    const allowed = c.allowedRoles ? c.allowedRoles.includes(role) : (c.anyOf ?? [c.action]).some((a) => can([role], a));
     if (allowed && role === 'enterprise' && c.objectOfOthers) {
       // An enterprise user may use the route, but only for its own enterprise.
       expect(res.statusCode, res.body).toBe(404);
@@ -239,7 +378,7 @@ describe.each(cases)('$name', (c) => {
 
   it('without signing in → 401', async () => {
     const req = await c.request('leader');
-    const res = await t.app.inject({ method: req.method, url: req.url, payload: req.payload as object | undefined });
+    const res = await t.app.inject({ method: req.method, url: req.url, payload: req.payload as object | undefined, headers: req.headers });
     expect(res.statusCode).toBe(401);
     expect(res.json().error.code).toBe('NOT_SIGNED_IN');
   });
@@ -273,6 +412,19 @@ describe('out of park scope → 404', () => {
     { name: 'park admin reads the rates of another park', who: () => parkAdmin, request: async () => ({ method: 'GET', url: `/api/work-orders/stats?${STATS_WINDOW}&parkId=${otherParkId}` }) },
     { name: 'park admin closes a supervision of another park', who: () => parkAdmin, request: async () => ({ method: 'POST', url: `/api/supervisions/${await newSupervision('park_admin', 'open', otherParkId)}/actions`, payload: { action: 'close' } }) },
     { name: 'department staff give feedback on another department’s supervision', who: () => sessions.get('department_staff')!, request: async () => ({ method: 'POST', url: `/api/supervisions/${await newSupervision('leader')}/actions`, payload: { action: 'feedback', content: '越权反馈' } }) },
+    { name: 'park admin reads a visit of another park', who: () => parkAdmin, request: async () => ({ method: 'GET', url: `/api/visits/${(await newVisit(false, await otherParkEnterprise())).id}` }) },
+    { name: 'park admin records a visit of another park', who: () => parkAdmin, request: async () => ({ method: 'POST', url: `/api/visits/${(await newVisit(false, await otherParkEnterprise())).id}/record`, payload: { visitedOn: shanghaiDate(new Date()), people: ['张三'], topics: ['经营情况'] } }) },
+    { name: 'park admin plans a visit to another park’s enterprise', who: () => parkAdmin, request: async () => ({ method: 'POST', url: '/api/visits', payload: { enterpriseId: await otherParkEnterprise(), plannedOn: shanghaiDate(new Date()) } }) },
+    { name: 'park admin reads a package assignment of another park', who: () => parkAdmin, request: async () => ({ method: 'GET', url: `/api/service-package-assignments/${(await newAssignment(await otherParkEnterprise())).id}` }) },
+    {
+      name: 'park admin updates progress of another park’s assignment',
+      who: () => parkAdmin,
+      request: async () => {
+        const a = await newAssignment(await otherParkEnterprise());
+        return { method: 'PUT', url: `/api/service-package-assignments/${a.id}/items/${a.items[0]!.itemId}`, payload: { status: 'done' } };
+      },
+    },
+    { name: 'park admin reads the service tab of another park’s enterprise', who: () => parkAdmin, request: async () => ({ method: 'GET', url: `/api/enterprises/${await otherParkEnterprise()}/service` }) },
   ];
 
   it.each(outOfScope)('$name', async (c) => {

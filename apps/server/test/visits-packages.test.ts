@@ -235,3 +235,139 @@ describe('scope: another park is 404', () => {
     expect((await get(cpOfficer, `/api/visits/${visit.id}`)).statusCode).toBe(200);
   });
 });
+
+describe('a problem found becomes a work order in one click', () => {
+  it('creates the order (channel visit, the enterprise, the problem) and links it; a second click is 409', async () => {
+    const enterpriseId = await newEnterprise();
+    const v = (await post(officer, '/api/visits', { enterpriseId, visitedOn: today, people: ['张三（总经理）'], topics: ['人才需求'], problemsFound: [{ text: '企业反映研发人员住房困难，希望申请人才公寓' }, { text: '停车难' }] })).json();
+    const [p1, p2] = v.problems;
+    const r = await post(officer, `/api/visits/${v.id}/problems/${p1.id}/work-order`, {});
+    expect(r.statusCode, r.body).toBe(201);
+    expect(r.json()).toMatchObject({ channel: 'visit', type: 'help', enterpriseId, parkId: park('ZGC-HD'), status: 'submitted', description: p1.text, title: p1.text });
+    expect(r.json().number).toMatch(/^GD-\d{4}-\d{6}$/);
+    const again = await post(officer, `/api/visits/${v.id}/problems/${p1.id}/work-order`, {});
+    expect(again.statusCode).toBe(409);
+    expect(again.json().error).toMatchObject({ code: 'PROBLEM_HAS_ORDER', message: expect.stringContaining(r.json().number) });
+    const after = (await get(officer, `/api/visits/${v.id}`)).json();
+    expect(after.problems[0]).toMatchObject({ workOrderId: r.json().id, workOrderNumber: r.json().number });
+    expect(after.problems[1].workOrderId).toBeNull();
+
+    // A double click at once: one order, one 409.
+    const both = await Promise.all([0, 1].map(() => post(officer, `/api/visits/${v.id}/problems/${p2.id}/work-order`, { type: 'inquiry', title: '停车难问题' })));
+    expect(both.map((x) => x.statusCode).sort()).toEqual([201, 409]);
+    expect(Number((await t.database.pool.query(`SELECT count(*) AS n FROM work_orders WHERE enterprise_id = $1`, [enterpriseId])).rows[0].n)).toBe(2);
+    const audit = await t.database.pool.query(`SELECT count(*) AS n FROM audit_log WHERE target_id = $1 AND action = 'visit.problem.workOrder' AND result = 'success'`, [v.id]);
+    expect(Number(audit.rows[0].n)).toBe(2);
+  });
+
+  it('answers 404 for a problem of another visit, or a visit out of scope', async () => {
+    const a = (await post(officer, '/api/visits', { enterpriseId: await newEnterprise(), visitedOn: today, people: ['甲'], topics: ['经营情况'], problemsFound: [{ text: '问题甲' }] })).json();
+    const b = (await post(officer, '/api/visits', { enterpriseId: await newEnterprise(), visitedOn: today, people: ['乙'], topics: ['经营情况'] })).json();
+    expect((await post(officer, `/api/visits/${b.id}/problems/${a.problems[0].id}/work-order`, {})).statusCode).toBe(404);
+    expect((await post(cpOfficer, `/api/visits/${a.id}/problems/${a.problems[0].id}/work-order`, {})).statusCode).toBe(404);
+    const bad = await post(officer, `/api/visits/${a.id}/problems/${a.problems[0].id}/work-order`, { type: 'praise' });
+    expect(bad.json().error.details[0].path).toEqual(['type']);
+  });
+});
+
+describe('visit frequency and the workbench', () => {
+  it("puts the officer's enterprises due per their class: key monthly, above-scale quarterly", async () => {
+    const key = await newEnterprise('ZGC-HD', { tags: ['重点企业'] });
+    const big = await newEnterprise('ZGC-HD', { aboveScale: true });
+    const fresh = await newEnterprise();
+    for (const id of [key, big]) await post(officer, '/api/visits', { enterpriseId: id, visitedOn: addDays(today, -40), people: ['张三'], topics: ['经营情况'] });
+    const state = async (id: string) => ((await get(officer, `/api/service-desk/my-enterprises?pageSize=200&q=${encodeURIComponent((await get(officer, `/api/enterprises/${id}`)).json().name)}`)).json().items as { enterpriseId: string }[]).find((e) => e.enterpriseId === id);
+    expect(await state(key)).toMatchObject({ visitClass: 'key', lastVisitOn: addDays(today, -40), nextVisitDue: addDays(today, -10), visitState: 'overdue', daysLeft: -10 });
+    expect(await state(big)).toMatchObject({ visitClass: 'above_scale', nextVisitDue: addDays(today, 50), visitState: 'ok' });
+    expect(await state(fresh)).toMatchObject({ visitClass: 'other', lastVisitOn: null, visitState: 'never' });
+    const overdue = (await get(officer, '/api/service-desk/my-enterprises?visitState=overdue&pageSize=200')).json();
+    expect(overdue.total).toBeGreaterThan(10); // the demo's, and this one
+    expect(overdue.items.every((e: { visitState: string }) => e.visitState === 'overdue')).toBe(true);
+    expect(overdue.items.map((e: { daysLeft: number }) => e.daysLeft)).toEqual([...overdue.items.map((e: { daysLeft: number }) => e.daysLeft)].sort((a, b) => a - b));
+
+    // The rule decides: key enterprises every 45 days makes it due within the week.
+    await t.app.inject(as(parkAdmin, 'PUT', '/api/visits/frequency-rules/key', { intervalDays: 45 }));
+    expect(await state(key)).toMatchObject({ visitState: 'due_soon', daysLeft: 5 });
+    await t.app.inject(as(parkAdmin, 'PUT', '/api/visits/frequency-rules/key', { intervalDays: 30 }));
+  });
+
+  it('shows demo_service_officer their enterprises, visits due, planned visits, open orders and deadlines', async () => {
+    const r = await get(officer, '/api/service-desk/workbench');
+    expect(r.statusCode, r.body).toBe(200);
+    const w = r.json();
+    expect(w.counts.enterprises).toBeGreaterThanOrEqual(300);
+    expect(w.counts.visitsDue).toBeGreaterThan(10);
+    expect(w.visitsDue[0].visitState).toBe('overdue');
+    expect(w.counts.plannedVisits).toBeGreaterThan(5);
+    expect(w.plannedVisits.every((v: { status: string; officerId: string }) => v.status === 'planned' && v.officerId === officer.user.id)).toBe(true);
+    expect(w.plannedVisits.map((v: { plannedOn: string }) => v.plannedOn)).toEqual([...w.plannedVisits.map((v: { plannedOn: string }) => v.plannedOn)].sort());
+    expect(w.counts.openOrders).toBeGreaterThan(0);
+    expect(w.counts.openOrders).toBeGreaterThanOrEqual(w.openOrders.length);
+    expect(w.openOrders.every((o: { status: string }) => ['submitted', 'accepted', 'assigned', 'in_progress'].includes(o.status))).toBe(true);
+    expect(w.openOrders.map((o: { resolveDueAt: string }) => o.resolveDueAt)).toEqual([...w.openOrders.map((o: { resolveDueAt: string }) => o.resolveDueAt)].sort());
+    // The demo has orders stuck past their deadline: they are "near or past".
+    expect(w.counts.overdueOrders).toBeGreaterThan(0);
+    expect(w.deadlinesNear.length).toBeGreaterThan(0);
+    expect(w.deadlinesNear.every((o: { resolveDueAt: string }) => Date.parse(o.resolveDueAt) < Date.now() + 3 * 86_400_000)).toBe(true);
+    expect(w.counts.unreadNotifications).toBeGreaterThan(0);
+    // Orders of the officer's: assigned to them, or of their enterprises and not yet routed.
+    const mine = await t.database.pool.query(
+      `SELECT count(*) AS n FROM work_orders o LEFT JOIN enterprises e ON e.id = o.enterprise_id WHERE o.status IN ('submitted','accepted','assigned','in_progress')
+       AND (o.assignee_id = $1 OR (o.assignee_id IS NULL AND o.department_id IS NULL AND e.service_officer_id = $1))`,
+      [officer.user.id],
+    );
+    expect(w.counts.openOrders).toBe(Number(mine.rows[0].n));
+  });
+});
+
+describe("the enterprise page's service tab", () => {
+  let enterpriseId: string;
+  beforeAll(async () => {
+    // A demo enterprise with orders, visits and a package.
+    const r = await t.database.pool.query(
+      `SELECT a.enterprise_id AS id FROM service_package_assignments a JOIN work_orders o ON o.enterprise_id = a.enterprise_id JOIN visits v ON v.enterprise_id = a.enterprise_id
+       GROUP BY a.enterprise_id ORDER BY count(DISTINCT o.id) DESC LIMIT 1`,
+    );
+    enterpriseId = r.rows[0].id;
+  });
+  const ordersOf = async (extra = '') => Number((await t.database.pool.query(`SELECT count(*) AS n FROM work_orders o WHERE o.enterprise_id = $1 ${extra}`, [enterpriseId])).rows[0].n);
+
+  it('gives staff the counts, the latest orders, visits and packages with progress', async () => {
+    const r = await get(leader, `/api/enterprises/${enterpriseId}/service`);
+    expect(r.statusCode, r.body).toBe(200);
+    const s = r.json();
+    expect(s).toMatchObject({ enterpriseId, serviceOfficerId: officer.user.id, serviceOfficerName: '服务管家（示例）' });
+    expect(s.orders).toEqual({ total: await ordersOf(), open: await ordersOf(`AND status IN ('submitted','accepted','assigned','in_progress')`), overdue: expect.any(Number) });
+    expect(s.recentOrders.length).toBe(Math.min(5, s.orders.total));
+    expect(s.recentOrders.map((o: { createdAt: string }) => o.createdAt)).toEqual([...s.recentOrders.map((o: { createdAt: string }) => o.createdAt)].sort().reverse());
+    expect(s.recentVisits.length).toBeGreaterThan(0);
+    expect(s.lastVisitOn).toBe(s.recentVisits.find((v: { status: string }) => v.status === 'done')?.visitedOn ?? null);
+    expect(s.packages.length).toBeGreaterThan(0);
+    expect(s.packages[0].completion.total).toBeGreaterThan(0);
+  });
+
+  it('gives department staff their department’s orders only, no visits or packages', async () => {
+    const staff = await login(t.app, 'demo_department_staff', DEMO_PASSWORD);
+    const s = (await get(staff, `/api/enterprises/${enterpriseId}/service`)).json();
+    const dept = (await t.database.pool.query(`SELECT department_id AS d FROM users WHERE id = $1`, [staff.user.id])).rows[0].d;
+    expect(s.orders.total).toBe(await ordersOf(`AND (o.department_id = '${dept}' OR EXISTS (SELECT 1 FROM work_order_co_handlers c WHERE c.order_id = o.id AND c.department_id = '${dept}'))`));
+    expect(s.recentVisits).toEqual([]);
+    expect(s.packages).toEqual([]);
+  });
+
+  it('gives an enterprise user its own orders and nothing of visits or packages; another enterprise is 404', async () => {
+    const me = await login(t.app, 'demo_enterprise', DEMO_PASSWORD);
+    const own = await get(me, `/api/enterprises/${me.user.enterpriseId}/service`);
+    expect(own.statusCode, own.body).toBe(200);
+    const total = Number((await t.database.pool.query(`SELECT count(*) AS n FROM work_orders WHERE enterprise_id = $1`, [me.user.enterpriseId])).rows[0].n);
+    expect(own.json()).toMatchObject({ orders: { total }, recentVisits: [], packages: [] });
+    expect((await get(me, `/api/enterprises/${enterpriseId}/service`)).statusCode).toBe(404);
+  });
+
+  it('is 404 for staff of another park', async () => {
+    const hd = (await get(admin, `/api/parks`)).json().items.find((p: { code: string }) => p.code === 'ZGC-HD').id;
+    const r = await t.database.pool.query(`SELECT id FROM enterprises WHERE park_id = $1 LIMIT 1`, [hd]);
+    expect((await get(cpOfficer, `/api/enterprises/${r.rows[0].id}/service`)).statusCode).toBe(404);
+    expect((await get(parkAdmin, `/api/enterprises/${r.rows[0].id}/service`)).statusCode).toBe(200);
+  });
+});

@@ -158,13 +158,13 @@ export async function plannedVisitsOf(db: Executor, scope: ParkScope, officerId:
 }
 
 /** Recent visits of one enterprise (the enterprise tab). */
-export const recentVisitsOf = async (db: Executor, enterpriseId: string, limit: number) =>
+export const recentVisitsOf = async (db: Executor, scope: ParkScope, enterpriseId: string, limit: number) =>
   (
     await db
       .select(listColumns)
       .from(visits)
       .innerJoin(enterprises, eq(enterprises.id, visits.enterpriseId))
-      .where(eq(visits.enterpriseId, enterpriseId))
+      .where(and(eq(visits.enterpriseId, enterpriseId), visitScopeFilter(scope)))
       .orderBy(sql`${visitDay} DESC`, sql`${visits.createdAt} DESC`)
       .limit(limit)
   ).map(flatten);
