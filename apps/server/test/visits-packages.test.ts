@@ -320,6 +320,27 @@ describe('visit frequency and the workbench', () => {
   });
 });
 
+describe('the demo service desk', () => {
+  it('is what the services would have written: the sweep finds nothing left to mark, orders read through the API', async () => {
+    // Run twice: the first run's "deadline near" notices may be new (time moved on since the seed); nothing is marked.
+    await t.app.services.serviceDesk.sweep();
+    expect(await t.app.services.serviceDesk.sweep()).toMatchObject({ responseOverdue: 0, resolveOverdue: 0, nearNotified: 0 });
+    const ids = await t.database.pool.query(`SELECT id FROM work_orders WHERE status IN ('merged', 'closed', 'in_progress') AND supervised ORDER BY number LIMIT 6`);
+    for (const { id } of ids.rows) {
+      const r = await get(leader, `/api/work-orders/${id}`);
+      expect(r.statusCode, r.body).toBe(200);
+      expect(r.json().events[0].action).toBe('create');
+      expect(r.json().supervisions.length).toBeGreaterThan(0);
+    }
+    const n = async (q: string) => Number((await t.database.pool.query(q)).rows[0].n);
+    expect(await n(`SELECT count(*) AS n FROM work_orders`)).toBeGreaterThanOrEqual(300);
+    expect(await n(`SELECT count(*) AS n FROM departments d JOIN parks p ON p.id = d.park_id WHERE p.parent_id IS NOT NULL AND d.name = '科技金融处'`)).toBe(16);
+    expect(await n(`SELECT count(*) AS n FROM users u JOIN departments d ON d.id = u.department_id AND d.head_user_id = u.id WHERE u.username = 'demo_department_staff'`)).toBe(1);
+    const rates = (await get(leader, `/api/work-orders/stats?from=${addDays(today, -365)}&to=${today}`)).json();
+    expect(rates.satisfactionRate).toBeGreaterThan(0.8);
+  });
+});
+
 describe("the enterprise page's service tab", () => {
   let enterpriseId: string;
   beforeAll(async () => {
