@@ -1,11 +1,14 @@
 import { createUserRequest, updateUserRequest, type RoleCode, type User } from '@zhiyuan/core';
-import { Form, Input, Switch, Typography } from 'antd';
+import { Form, Input, Select, Switch, Typography } from 'antd';
+import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useParks } from '../../api/parks';
 import { usersApi } from '../../api/users';
 import { FormModal } from '../../components/FormModal';
 import { ParkTreeSelect } from '../../components/ParkTreeSelect';
 import { RoleSelect, roleSetRule } from '../../components/RoleSelect';
 import { blankToUndefined, schemaRule } from '../../lib/rules';
+import { useDepartments } from '../workOrders/pickers';
 
 type Values = {
   username: string;
@@ -14,6 +17,7 @@ type Values = {
   roles: RoleCode[];
   parkIds?: string[];
   enterpriseId?: string;
+  departmentId?: string;
   mobile?: string;
   email?: string;
   mustChangePassword: boolean;
@@ -27,6 +31,7 @@ export function UserFormModal({ open, user, onClose, onSaved }: Props) {
   const editing = !!user;
 
   const submit = async (v: Values) => {
+    const staff = (user ? user.roles : v.roles).includes('department_staff');
     const common = {
       displayName: v.displayName.trim(),
       parkIds: v.parkIds ?? [],
@@ -37,6 +42,7 @@ export function UserFormModal({ open, user, onClose, onSaved }: Props) {
         mobile: blankToUndefined(v.mobile) ?? null,
         email: blankToUndefined(v.email) ?? null,
         enterpriseId: blankToUndefined(v.enterpriseId) ?? null,
+        ...(staff ? { departmentId: v.departmentId ?? null } : {}),
       });
       onSaved(saved);
     } else {
@@ -48,6 +54,7 @@ export function UserFormModal({ open, user, onClose, onSaved }: Props) {
         mobile: blankToUndefined(v.mobile),
         email: blankToUndefined(v.email),
         enterpriseId: blankToUndefined(v.enterpriseId),
+        departmentId: staff ? v.departmentId : undefined,
         mustChangePassword: v.mustChangePassword,
       });
       onSaved(saved);
@@ -64,7 +71,14 @@ export function UserFormModal({ open, user, onClose, onSaved }: Props) {
       width={640}
       initialValues={
         user
-          ? { displayName: user.displayName, mobile: user.mobile ?? '', email: user.email ?? '', parkIds: user.parkIds, enterpriseId: user.enterpriseId ?? '' }
+          ? {
+              displayName: user.displayName,
+              mobile: user.mobile ?? '',
+              email: user.email ?? '',
+              parkIds: user.parkIds,
+              enterpriseId: user.enterpriseId ?? '',
+              departmentId: user.departmentId ?? undefined,
+            }
           : { mustChangePassword: true, roles: [], parkIds: [] }
       }
     >
@@ -106,6 +120,15 @@ export function UserFormModal({ open, user, onClose, onSaved }: Props) {
           ) : null
         }
       </Form.Item>
+      <Form.Item noStyle dependencies={['roles', 'parkIds']}>
+        {({ getFieldValue }) =>
+          (user ? user.roles : ((getFieldValue('roles') as RoleCode[] | undefined) ?? [])).includes('department_staff') ? (
+            <Form.Item name="departmentId" label={t('users.department')} extra={t('users.departmentHint')} rules={[{ required: true, message: t('users.departmentRequired') }]}>
+              <DepartmentInParks parkIds={(getFieldValue('parkIds') as string[] | undefined) ?? []} />
+            </Form.Item>
+          ) : null
+        }
+      </Form.Item>
       <Form.Item name="mobile" label={t('users.mobile')} rules={[schemaRule(createUserRequest.shape.mobile, t('users.mobileInvalid'))]}>
         <Input data-testid="user-mobile" maxLength={11} inputMode="numeric" />
       </Form.Item>
@@ -118,5 +141,46 @@ export function UserFormModal({ open, user, onClose, onSaved }: Props) {
         </Typography.Paragraph>
       )}
     </FormModal>
+  );
+}
+
+/** Departments of the chosen parks and their sub-parks (the server requires the department inside the user's parks). */
+function DepartmentInParks({ parkIds, value, onChange, id }: { parkIds: string[]; value?: string; onChange?: (v: string | undefined) => void; id?: string }) {
+  const { t } = useTranslation();
+  const parks = useParks();
+  const departments = useDepartments();
+  const options = useMemo(() => {
+    const all = parks.data?.items ?? [];
+    const within = new Set(parkIds);
+    // Add sub-parks until nothing changes (the tree is shallow: zone → sub-parks).
+    let grew = true;
+    while (grew) {
+      grew = false;
+      for (const p of all) {
+        if (p.parentId && within.has(p.parentId) && !within.has(p.id)) {
+          within.add(p.id);
+          grew = true;
+        }
+      }
+    }
+    const parkName = new Map(all.map((p) => [p.id, p.name]));
+    return (departments.data?.items ?? [])
+      .filter((d) => within.size === 0 || within.has(d.parkId))
+      .map((d) => ({ value: d.id, label: `${d.name}（${parkName.get(d.parkId) ?? '…'}）` }));
+  }, [parks.data, departments.data, parkIds]);
+  return (
+    <Select
+      id={id}
+      value={value}
+      onChange={(v) => onChange?.(v)}
+      options={options}
+      loading={departments.isLoading}
+      allowClear
+      showSearch
+      optionFilterProp="label"
+      placeholder={t('users.departmentPick')}
+      notFoundContent={t('common.noData')}
+      data-testid="user-department"
+    />
   );
 }
