@@ -42,7 +42,7 @@ beforeAll(async () => {
   depId = (await t.app.inject(as(admin, 'POST', '/api/departments', { name: '督办列表甲科', parkId: haidianId }))).json().id;
   otherDepId = (await t.app.inject(as(admin, 'POST', '/api/departments', { name: '督办列表乙科', parkId: haidianId }))).json().id;
   const staffUser = async (username: string, departmentId: string) => {
-    const id = (await t.app.inject(as(admin, 'POST', '/api/users', { username, displayName: username, password: 'Staff-Test-2025!', roles: ['department_staff'], parkIds: [haidianId] }))).json().id;
+    const id = (await t.app.inject(as(admin, 'POST', '/api/users', { username, displayName: username, password: 'Staff-Test-2025!', roles: ['department_staff'], parkIds: [haidianId], departmentId }))).json().id;
     await q(`UPDATE users SET department_id = $2 WHERE id = $1`, [id, departmentId]);
     return login(t.app, username, 'Staff-Test-2025!');
   };
