@@ -40,6 +40,7 @@ export const serviceZhCN = {
     drillHint: '点击查看未计入的 {{count}} 件工单',
     drillHintNone: '点击查看计入的工单',
     groupBy: { department: '按部门', officer: '按服务管家', park: '按园区', month: '按月份' },
+    groupByTitle: { department: '按部门', officer: '按服务管家', park: '按园区', month: '按月份' },
     rankingTitle: '{{window}} · 三率排名（{{groupBy}}）',
     monthlyTitle: '{{window}} · 三率逐月（{{groupBy}}）',
     col: {

@@ -1,6 +1,6 @@
 import { packageItemStatuses, type PackageAssignment, type PackageItemStatus } from '@zhiyuan/core';
 import { useQueryClient } from '@tanstack/react-query';
-import { App, Button, Descriptions, Drawer, Empty, Input, List, Segmented, Space, Spin, Typography } from 'antd';
+import { App, Button, Descriptions, Drawer, Empty, Input, List, Segmented, Space, Spin, Tag, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -8,7 +8,7 @@ import { servicePackageKeys, servicePackagesApi, usePackageAssignment, useServic
 import { useAuth } from '../../../auth/AuthContext';
 import { useShowError } from '../../../lib/errors';
 import { formatDateTime } from '../../../lib/format';
-import { useServiceLabels } from '../common/labels';
+import { itemStatusColors, useServiceLabels } from '../common/labels';
 import { CompletionBar } from './CompletionBar';
 
 type Item = PackageAssignment['items'][number];
@@ -38,7 +38,12 @@ function ItemRow({ assignmentId, item, writable, onSaved }: { assignmentId: stri
     <List.Item data-testid={`assignment-item-${item.name}`}>
       <Space direction="vertical" size={6} style={{ width: '100%' }}>
         <Space style={{ width: '100%', justifyContent: 'space-between' }} wrap>
-          <Typography.Text strong>{item.name}</Typography.Text>
+          <Space size={8}>
+            <Typography.Text strong>{item.name}</Typography.Text>
+            <Tag color={itemStatusColors[item.status]} bordered={false} data-testid={`item-saved-status-${item.name}`}>
+              {labels.itemStatus(item.status)}
+            </Tag>
+          </Space>
           <Segmented<PackageItemStatus>
             size="small"
             value={draft.status}

@@ -113,7 +113,7 @@ export function BreakdownCard({ monthLabel, groupBy, onGroupBy, data, loading, w
       size="small"
       title={
         <span data-testid="breakdown-heading">
-          {t(ranked ? 'serviceStats.rankingTitle' : 'serviceStats.monthlyTitle', { window: windowText, groupBy: labels.groupBy(groupBy) })}
+          {t(ranked ? 'serviceStats.rankingTitle' : 'serviceStats.monthlyTitle', { window: windowText, groupBy: t(`serviceStats.groupByTitle.${groupBy}`) })}
         </span>
       }
       extra={

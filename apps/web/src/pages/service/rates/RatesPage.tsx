@@ -22,7 +22,7 @@ const RatesTrendChart = lazy(async () => ({ default: (await import('./RatesTrend
 
 function useMonthLabel() {
   const { t } = useTranslation();
-  return useCallback((m: string) => t('serviceStats.monthLabel', { year: Number(m.slice(0, 4)), month: Number(m.slice(5, 7)) }), [t]);
+  return useCallback((m: string) => t('serviceStats.monthLabel', { year: m.slice(0, 4), month: Number(m.slice(5, 7)), mm: m.slice(5, 7) }), [t]);
 }
 
 /**

@@ -3,7 +3,7 @@ import type { VisitProblem } from '@zhiyuan/core';
 import { App, Button, Card, Descriptions, Empty, Form, Input, List, Result, Space, Spin, Tag } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useParams } from 'react-router';
+import { Link, useNavigate, useParams } from 'react-router';
 import { ApiError } from '../../../api/client';
 import { useVisit, useVisitInvalidation, visitsApi } from '../../../api/visits';
 import { useAuth } from '../../../auth/AuthContext';
@@ -58,6 +58,7 @@ export function VisitDetailPage() {
   const { message } = App.useApp();
   const showError = useShowError();
   const invalidate = useVisitInvalidation();
+  const navigate = useNavigate();
   const query = useVisit(id);
   const v = query.data;
   const [dialog, setDialog] = useState<Dialog>(null);
@@ -203,9 +204,19 @@ export function VisitDetailPage() {
         target={converting ? { visitId: v.id, problem: converting } : null}
         onClose={() => setConverting(null)}
         onCreated={(order) => {
+          // The message renders outside the router: a plain link that navigates in the app.
           void message.success(
             <span>
-              {t('visits.toOrder.created', { number: order.number })} <Link to={workOrderPath(order.id)}>{t('visits.toOrder.open')}</Link>
+              {t('visits.toOrder.created', { number: order.number })}{' '}
+              <a
+                href={workOrderPath(order.id)}
+                onClick={(e) => {
+                  e.preventDefault();
+                  navigate(workOrderPath(order.id));
+                }}
+              >
+                {t('visits.toOrder.open')}
+              </a>
             </span>,
           );
           void invalidate();

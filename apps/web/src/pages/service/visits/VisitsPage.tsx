@@ -77,7 +77,7 @@ export function VisitsPage() {
       ),
     },
     { title: t('visits.col.park'), dataIndex: 'parkId', width: 90, ellipsis: true, renderFormItem: () => <ParkTreeSelect placeholder={t('serviceStats.allParks')} />, render: (_d, r) => r.parkName },
-    { title: t('visits.col.officer'), dataIndex: 'officerId', width: 110, ellipsis: true, renderFormItem: () => <OfficerSelect />, render: (_d, r) => r.officerName ?? '—' },
+    { title: t('visits.col.officer'), dataIndex: 'officerId', width: 124, ellipsis: true, renderFormItem: () => <OfficerSelect />, render: (_d, r) => r.officerName ?? '—' },
     {
       title: t('visits.col.status'),
       dataIndex: 'status',
@@ -94,7 +94,7 @@ export function VisitsPage() {
       search: { transform: (v: [string, string]) => ({ from: v[0], to: v[1] }) },
       render: (_d, r) => <VisitDate visit={r} />,
     },
-    { title: t('visits.col.topics'), dataIndex: 'topics', search: false, width: 200, render: (_d, r) => <TopicTags topics={r.topics} /> },
+    { title: t('visits.col.topics'), dataIndex: 'topics', search: false, width: 190, render: (_d, r) => <TopicTags topics={r.topics} /> },
     {
       title: t('visits.col.problems'),
       dataIndex: 'problems',
@@ -118,6 +118,7 @@ export function VisitsPage() {
       title: t('visits.scope'),
       dataIndex: 'mine',
       hideInTable: true,
+      hideInSearch: !writable,
       valueType: 'select',
       valueEnum: { all: { text: t('visits.scopeAll') }, mine: { text: t('visits.mine') } },
       search: { transform: (v: string) => (v === 'mine' ? { mine: 'true' } : {}) },

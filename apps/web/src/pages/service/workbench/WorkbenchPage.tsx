@@ -1,6 +1,6 @@
 import { AlertOutlined, CalendarOutlined, FileTextOutlined, ReloadOutlined, ShopOutlined } from '@ant-design/icons';
 import type { OfficerEnterprise, Visit, WorkOrderListItem } from '@zhiyuan/core';
-import { App, Badge, Button, Card, Col, Empty, Row, Space, Statistic, Table, Tabs, Typography } from 'antd';
+import { App, Badge, Button, Card, Col, Empty, Row, Space, Statistic, Table, Tabs, Tag, Tooltip, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useEffect, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -13,8 +13,7 @@ import { useShowError } from '../../../lib/errors';
 import { rowTestId } from '../../../lib/table';
 import { LinkButton } from '../common/LinkButton';
 import { DeadlineCell, OrderLink, OrderStatusTag } from '../common/OrderCells';
-import { TopicTags, VisitDate } from '../visits/VisitCells';
-import { VisitPlanModal } from '../visits/VisitPlanModal';
+import { today, VisitPlanModal } from '../visits/VisitPlanModal';
 import { VisitRecordModal } from '../visits/VisitRecordModal';
 import { MyEnterprisesCard } from './MyEnterprisesCard';
 import { VisitDueCell } from './VisitDueCell';
@@ -30,6 +29,8 @@ function CountCard({ title, value, icon, color, extra, testId }: { title: string
     </Card>
   );
 }
+
+const ellipsis = { display: 'block', overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' } as const;
 
 type Dialog = { kind: 'plan'; enterprise: { id: string; name: string } } | { kind: 'record'; visit: Visit } | null;
 
@@ -48,6 +49,7 @@ export function WorkbenchPage() {
   const [dialog, setDialog] = useState<Dialog>(null);
   const canVisit = can('visit.write');
   const d = wb.data;
+  const todayIso = today().format('YYYY-MM-DD');
 
   useEffect(() => {
     if (wb.error) showError(wb.error);
@@ -57,7 +59,7 @@ export function WorkbenchPage() {
     { key: 'number', title: t('workbench.col.order'), width: 190, render: (_, r) => <OrderLink order={r} /> },
     { key: 'enterprise', title: t('workbench.col.enterprise'), ellipsis: true, render: (_, r) => r.enterpriseName ?? '—' },
     { key: 'status', title: t('workbench.col.status'), width: 86, render: (_, r) => <OrderStatusTag status={r.status} /> },
-    { key: 'due', title: t('workbench.col.deadline'), width: 140, render: (_, r) => <DeadlineCell order={r} /> },
+    { key: 'due', title: t('workbench.col.deadline'), width: 150, render: (_, r) => <DeadlineCell order={r} /> },
   ];
   const orderTable = (rows: WorkOrderListItem[] | undefined, empty: string, testId: string) => (
     <Table<WorkOrderListItem>
@@ -84,9 +86,11 @@ export function WorkbenchPage() {
       align: 'right',
       render: (_, r) =>
         r.plannedVisitOn ? (
-          <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-            {t('workbench.plannedOn', { date: r.plannedVisitOn })}
-          </Typography.Text>
+          <Tooltip title={t('workbench.plannedOn', { date: r.plannedVisitOn })}>
+            <Tag icon={<CalendarOutlined />} color="blue" bordered={false} style={{ marginInlineEnd: 0 }}>
+              {r.plannedVisitOn.slice(5)}
+            </Tag>
+          </Tooltip>
         ) : (
           canVisit && (
             <LinkButton onClick={() => setDialog({ kind: 'plan', enterprise: { id: r.enterpriseId, name: r.enterpriseName } })} data-testid={`due-plan-${r.enterpriseId}`}>
@@ -97,13 +101,37 @@ export function WorkbenchPage() {
     },
   ];
   const plannedColumns: ColumnsType<Visit> = [
-    { key: 'date', title: t('workbench.col.plannedOn'), width: 130, render: (_, r) => <VisitDate visit={r} /> },
-    { key: 'name', title: t('workbench.col.enterprise'), ellipsis: true, render: (_, r) => <Link to={`/service/visits/${r.id}`}>{r.enterpriseName}</Link> },
-    { key: 'topics', title: t('workbench.col.topics'), width: 150, render: (_, r) => <TopicTags topics={r.topics} max={2} /> },
+    {
+      key: 'date',
+      title: t('workbench.col.plannedOn'),
+      width: 104,
+      render: (_, r) => (
+        <Typography.Text type={r.plannedOn && r.plannedOn < todayIso ? 'danger' : undefined} style={{ whiteSpace: 'nowrap' }}>
+          {r.plannedOn ?? '—'}
+        </Typography.Text>
+      ),
+    },
+    {
+      key: 'name',
+      title: t('workbench.col.enterprise'),
+      ellipsis: true,
+      render: (_, r) => (
+        <div style={{ minWidth: 0 }}>
+          <Link to={`/service/visits/${r.id}`} title={r.enterpriseName} style={ellipsis}>
+            {r.enterpriseName}
+          </Link>
+          {r.topics.length > 0 && (
+            <Typography.Text type="secondary" style={{ ...ellipsis, fontSize: 12 }}>
+              {r.topics.join('、')}
+            </Typography.Text>
+          )}
+        </div>
+      ),
+    },
     {
       key: 'record',
       title: '',
-      width: 70,
+      width: 56,
       align: 'right',
       render: (_, r) =>
         canVisit && (
