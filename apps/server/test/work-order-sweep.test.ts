@@ -49,12 +49,15 @@ beforeAll(async () => {
   admin = await login(t.app, 'admin', ADMIN_PASSWORD);
   const parks = (await t.app.inject(as(admin, 'GET', '/api/parks'))).json().items as { id: string; code: string }[];
   haidianId = parks.find((p) => p.code === 'ZGC-HD')!.id;
-  const user = async (username: string, roles: string[]) =>
-    (await t.app.inject(as(admin, 'POST', '/api/users', { username, displayName: username, password: 'Sweep-Test-2025!', roles, parkIds: [haidianId] }))).json().id as string;
-  assigneeId = await user('sweep_assignee', ['department_staff']);
-  headId = await user('sweep_head', ['department_staff']);
-  const dep = await t.app.inject(as(admin, 'POST', '/api/departments', { name: '督办测试科', parkId: haidianId, headUserId: headId }));
-  departmentId = dep.json().id;
+  departmentId = (await t.app.inject(as(admin, 'POST', '/api/departments', { name: '督办测试科', parkId: haidianId }))).json().id;
+  const user = async (username: string) => {
+    const r = await t.app.inject(as(admin, 'POST', '/api/users', { username, displayName: username, password: 'Sweep-Test-2025!', roles: ['department_staff'], parkIds: [haidianId], departmentId }));
+    expect(r.statusCode, r.body).toBe(201);
+    return r.json().id as string;
+  };
+  assigneeId = await user('sweep_assignee');
+  headId = await user('sweep_head');
+  expect((await t.app.inject(as(admin, 'PATCH', `/api/departments/${departmentId}`, { headUserId: headId }))).statusCode).toBe(200);
   const officer = await login(t.app, demoUsername('service_officer'), DEMO_PASSWORD);
   officerId = officer.user.id;
   const ent = await t.app.inject(as(officer, 'POST', '/api/enterprises', { uscc: uscc(770001), name: '督办测试科技有限公司', parkId: haidianId, industryCode: '6513', serviceOfficerId: officerId }));

@@ -3,6 +3,7 @@
 // the timeline and notifies; then tells holders of deadlines within 4 working hours. One transaction
 // per run; `now` from the app's clock, so tests move time.
 import { workingHoursHorizon } from '@zhiyuan/core';
+import { sql } from 'drizzle-orm';
 import type { Db } from '../../db/pool';
 import { systemContext } from '../../context';
 import type { AuditService } from '../audit/audit.service';
@@ -38,6 +39,8 @@ export function createSweepService({ db, audit, notifications, calendar, clock }
     async sweep(now: Date = clock()): Promise<SweepResult> {
       const horizon = workingHoursHorizon(await calendar.workCalendar(), now, deadlineNearWorkingHours);
       return db.transaction(async (tx) => {
+        // A mass deadline (a holiday's backlog) keeps the statement's CTEs in memory, not in temp files.
+        await tx.execute(sql`SET LOCAL work_mem = '64MB'`);
         const response = await repo.markOverdue(tx, 'response', now);
         const resolve = await repo.markOverdue(tx, 'resolve', now);
         const nearNotified = await notifications.insertFromSelect(tx, repo.deadlineNearNotifications(now, horizon));
