@@ -32,7 +32,7 @@ export const serviceDeskZhCN = {
     overdueTag: '已超期',
     supervisedTag: '督办',
     noActions: '当前没有您可以办理的操作',
-    actionDone: '已{{action}}',
+    actionDone: '{{action}}成功',
     onBehalf: '回访：{{action}}',
     workingDays: '{{count}} 个工作日',
     workingDayUnit: '工作日',
@@ -232,6 +232,8 @@ export const serviceDeskZhCN = {
       extensionDaysRequired: '请填写 1–{{max}} 个工作日',
       decision: '审批意见',
       decisionRequired: '请选择是否批准',
+      approve: '批准',
+      reject: '不批准',
       confirmTitle: '确定要{{action}}工单 {{number}} 吗？',
       confirm: {
         merge: '合并后本工单不再办理，此操作不能撤销。',

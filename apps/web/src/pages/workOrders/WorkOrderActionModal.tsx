@@ -99,7 +99,6 @@ function TextWithFiles({ label, placeholder, testId }: { label: string; placehol
 
 function Fields({ action, order, side }: { action: WorkOrderActionName; order: WorkOrderDetail; side: 'staff' | 'requester' }) {
   const { t } = useTranslation();
-  const labels = useWorkOrderLabels();
   const leadDepartment = Form.useWatch<string | undefined>('departmentId');
   const optionalNote = (
     <Form.Item name="note" label={t('workOrders.actionForm.noteOptional')}>
@@ -271,8 +270,8 @@ function Fields({ action, order, side }: { action: WorkOrderActionName; order: W
           )}
           <Form.Item name="approved" label={t('workOrders.actionForm.decision')} rules={[{ required: true, message: t('workOrders.actionForm.decisionRequired') }]}>
             <Radio.Group data-testid="action-approved">
-              <Radio value={true}>{labels.extensionStatus('approved')}</Radio>
-              <Radio value={false}>{labels.extensionStatus('rejected')}</Radio>
+              <Radio value={true}>{t('workOrders.actionForm.approve')}</Radio>
+              <Radio value={false}>{t('workOrders.actionForm.reject')}</Radio>
             </Radio.Group>
           </Form.Item>
           <Form.Item name="comment" label={t('workOrders.actionForm.commentOptional')}>
