@@ -24,7 +24,9 @@ import * as timeline from './work-order-timeline.repository';
 import { toAttachment, toEvent, toExtension, toListItem, toSupervision, toWorkOrder } from './work-order-view';
 import * as repo from './work-orders.repository';
 
-const pgError = (e: unknown) => (e as { code?: string; constraint?: string }).code ? (e as { code: string; constraint?: string }) : ((e as { cause?: { code?: string; constraint?: string } }).cause ?? {});
+type PgFailure = { code?: string; constraint?: string; cause?: PgFailure };
+/** The PostgreSQL error of a failed query (drizzle may wrap it as `cause`). */
+const pgError = (e: unknown): PgFailure => ((e as PgFailure).code ? (e as PgFailure) : ((e as PgFailure).cause ?? {}));
 
 /** A new order's fields once the channel, enterprise and park are settled. */
 type NewOrder = Omit<CreateWorkOrderRequest, 'enterpriseId' | 'parkId' | 'channel' | 'idempotencyKey'> & {
