@@ -1,3 +1,4 @@
+import { can } from '@zhiyuan/core';
 import type { Config } from './config';
 import type { FieldCipher } from './crypto/field-cipher';
 import type { Db } from './db/pool';
@@ -59,7 +60,6 @@ export function createServices(db: Db, config: Config, cipher: FieldCipher, cloc
   const rollups = createRollupsService(db, audit, enterprises, changeFeed, jobs, statPeriods.currentPeriod);
   const reportWriter = createReportWriter({ db, audit, enterprises, indicators, periods: statPeriods, rollups, clock });
   const qualifications = createQualificationsService(db, audit, enterprises, parks);
-  const figures = createFiguresService({ db, enterprises, qualifications, parks, indicators, rollups, feed: changeFeed });
   const ranking = createRankingService(db, enterprises, parks, indicators);
   const notifications = createNotificationsService({ db, users: userDirectory, clock, log });
   const calendar = createCalendarService(db, audit, clock);
@@ -68,6 +68,11 @@ export function createServices(db: Db, config: Config, cipher: FieldCipher, cloc
   const workOrders = createWorkOrdersService(workOrderDeps);
   const visits = createVisitsService({ db, audit, parks, enterprises, users: userDirectory, clock, orders: workOrders });
   const servicePackages = createServicePackagesService({ db, audit, parks, enterprises, users: userDirectory });
+  const workOrderStats = createWorkOrderStatsService({ db, audit, parks, users: userDirectory, clock });
+  const figures = createFiguresService({
+    ...{ db, enterprises, qualifications, parks, indicators, rollups, feed: changeFeed },
+    overdueOrders: async (ctx) => (can(ctx.actor.roles, 'workOrder.stats') ? workOrderStats.overdueNow(ctx) : null),
+  });
   const workbench = createWorkbenchService({ db, enterprises, users: userDirectory, visits, packages: servicePackages, orders: workOrders, notifications, calendar, clock });
   return {
     /** The field cipher, for seeds that write encrypted columns directly. */
@@ -103,7 +108,7 @@ export function createServices(db: Db, config: Config, cipher: FieldCipher, cloc
     serviceDeskSettings,
     workOrders,
     workOrderAttachments: createWorkOrderAttachments(workOrderDeps, workOrders),
-    workOrderStats: createWorkOrderStatsService({ db, audit, parks, users: userDirectory, clock }),
+    workOrderStats,
     /** The SLA sweep (`serviceDesk.sweep(now?)`: the pg-boss job, tests and the bench call it). */
     serviceDesk: createSweepService({ db, audit, notifications, calendar, clock }),
     supervisions: createSupervisionService({ db, audit, parks, users: userDirectory, notifications, clock }),

@@ -9,7 +9,7 @@ let t: TestApp;
 let leader: Session;
 
 beforeAll(async () => {
-  t = await createTestApp({ clock: () => now, env: { SEED_DEMO_STATISTICS: 'true' } });
+  t = await createTestApp({ clock: () => now, env: { SEED_DEMO_STATISTICS: 'true', SEED_DEMO_SERVICE_DESK: 'true' } });
   leader = await login(t.app, 'demo_leader', DEMO_PASSWORD);
 }, 120_000);
 afterAll(() => t.close());
@@ -42,6 +42,23 @@ it('36 periods, all closed but the newest, rolled up at seed time, with yoy and 
   expect(cockpit.period).toBe(addMonths(last, -1));
   expect(cockpit.trend).toHaveLength(36);
   expect(cockpit.parks.every((p: { center: unknown }) => p.center !== null)).toBe(true);
+});
+
+it('the cockpit counts the overdue work orders for those who may see work-order figures, fresh at every request', async () => {
+  const day = now.toISOString().slice(0, 10);
+  const overdueNow = async () => (await get(leader, `/api/work-orders/stats?from=${day}&to=${day}`)).overdueNow as number;
+  const before = await overdueNow();
+  expect(before).toBeGreaterThan(0); // the demo keeps some open orders past their deadlines
+  expect((await get(leader, '/api/statistics/cockpit')).overdueOrders).toBe(before);
+  // An order declined now is no longer overdue: the remembered cockpit figures do not hide that.
+  const admin = await login(t.app, 'demo_park_admin', DEMO_PASSWORD);
+  const late = (await get(admin, '/api/work-orders?overdue=true&status=submitted,accepted,assigned,in_progress&pageSize=1')).items[0] as { id: string };
+  const declined = await t.app.inject(as(admin, 'POST', `/api/work-orders/${late.id}/actions`, { action: 'decline', reason: '不属于园区职责范围', nextStep: '请向区市场监管局咨询' }));
+  expect(declined.statusCode, declined.body).toBe(200);
+  expect((await get(leader, '/api/statistics/cockpit')).overdueOrders).toBe(before - 1);
+  // A statistician reads figures but not work orders: no count.
+  const stat = await login(t.app, 'demo_statistician', DEMO_PASSWORD);
+  expect((await get(stat, '/api/statistics/cockpit')).overdueOrders).toBeNull();
 });
 
 it('the demo enterprise has its history but not the newest month (it reports that one itself)', async () => {

@@ -11,6 +11,7 @@ import {
   periodParts,
   ranks,
   ratio,
+  shanghaiDate,
   statsWindow,
   workOrderStatusNames,
   workOrderTypeNames,
@@ -177,6 +178,13 @@ export function createWorkOrderStatsService({ db, audit, parks, users, clock }: 
   return {
     stats,
     breakdown,
+
+    /** Open orders past a deadline now, in the caller's scope (the cockpit's card). */
+    async overdueNow(ctx: RequestContext): Promise<number> {
+      const today = shanghaiDate(clock());
+      const { where, w } = await target(ctx, { from: today, to: today });
+      return (await repo.overdueAndSupervisions(db, where, w)).overdueNow;
+    },
 
     async drillDown(ctx: RequestContext, q: DrillDownQuery) {
       const { page, pageSize, ...rest } = q;

@@ -74,9 +74,19 @@ function needed(catalog: readonly Indicator[], codes: readonly string[]): string
   return [...out];
 }
 
-export type FiguresDeps = { db: Db; enterprises: EnterprisesService; qualifications: QualificationsService; parks: ParksService; indicators: IndicatorsService; rollups: RollupsService; feed: ChangeFeed };
+export type FiguresDeps = {
+  db: Db;
+  enterprises: EnterprisesService;
+  qualifications: QualificationsService;
+  parks: ParksService;
+  indicators: IndicatorsService;
+  rollups: RollupsService;
+  feed: ChangeFeed;
+  /** The service desk's count of overdue work orders for the caller, null when it may not see work-order figures. */
+  overdueOrders: (ctx: RequestContext) => Promise<number | null>;
+};
 
-export function createFiguresService({ db, enterprises, qualifications, parks, indicators, rollups, feed }: FiguresDeps) {
+export function createFiguresService({ db, enterprises, qualifications, parks, indicators, rollups, feed, overdueOrders }: FiguresDeps) {
   /**
    * What the caller looks at: the base park(s) — the asked park, the zone for zone-wide staff, else
    * the top parks of their scope — and the parks whose rollups count (base parks and their sub-parks).
@@ -301,7 +311,11 @@ export function createFiguresService({ db, enterprises, qualifications, parks, i
     summary: (ctx: RequestContext, q: Parameters<typeof computed.summary>[1]) => remembered('summary', ctx, q, computed.summary),
     analysis: (ctx: RequestContext, q: Parameters<typeof computed.analysis>[1]) => remembered('analysis', ctx, q, computed.analysis),
     trend: (ctx: RequestContext, q: Parameters<typeof computed.trend>[1]) => remembered('trend', ctx, q, computed.trend),
-    cockpit: (ctx: RequestContext, q: Parameters<typeof computed.cockpit>[1]) => remembered('cockpit', ctx, q, computed.cockpit),
+    /** The figures as remembered; the overdue work orders counted fresh (they change without a refresh). */
+    cockpit: async (ctx: RequestContext, q: Parameters<typeof computed.cockpit>[1]): Promise<Cockpit> => {
+      const [figures, overdue] = await Promise.all([remembered('cockpit', ctx, q, computed.cockpit), overdueOrders(ctx)]);
+      return { ...figures, overdueOrders: overdue };
+    },
   };
 }
 export type FiguresService = ReturnType<typeof createFiguresService>;
