@@ -130,6 +130,7 @@ describe('demo service desk generator', () => {
     const to = (u: { id: string }) => desk.notifications.filter((n) => n.userId === u.id);
     expect(to(users.officer).length).toBeGreaterThan(0);
     expect(to(users.departmentStaff).length).toBeGreaterThan(0);
+    for (const u of [users.officer, users.departmentStaff]) expect(to(u).filter((n) => !n.readAt).length).toBeGreaterThan(0);
     const keys = desk.notifications.filter((n) => n.dedupeKey).map((n) => `${n.userId} ${n.dedupeKey}`);
     expect(new Set(keys).size).toBe(keys.length);
   });

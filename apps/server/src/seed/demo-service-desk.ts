@@ -186,5 +186,9 @@ export function generateDemoServiceDesk(input: DemoServiceDeskInput): DemoServic
     if (o.channel === 'portal' && o.repliedAt) note(o.createdBy, 'replied', `您的工单 ${o.number} 已答复`, o, o.repliedAt);
     if (o.channel === 'portal' && o.disposedAt) note(o.createdBy, 'disposed', `您的工单 ${o.number} 已处理`, o, o.disposedAt);
   }
+  // Each demo user's three newest stay unread, however old: the bell has something to show.
+  const byUser = new Map<string, typeof out.notifications>();
+  for (const n of out.notifications) byUser.set(n.userId, [...(byUser.get(n.userId) ?? []), n]);
+  for (const list of byUser.values()) for (const n of list.sort((a, b) => b.createdAt!.getTime() - a.createdAt!.getTime()).slice(0, 3)) n.readAt = null;
   return { ...orders, ...out };
 }
