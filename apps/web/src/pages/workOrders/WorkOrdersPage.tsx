@@ -5,6 +5,7 @@ import { Button, Empty, Space, Tag, Tooltip, Typography } from 'antd';
 import { useEffect, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useSearchParams } from 'react-router';
+import { useEnterprise } from '../../api/enterprises';
 import { useWorkOrderList, workOrdersApi, type WorkOrderListItem } from '../../api/workOrders';
 import { useAuth } from '../../auth/AuthContext';
 import { Page } from '../../components/Page';
@@ -32,6 +33,8 @@ export function WorkOrdersPage() {
   const state = useMemo(() => readListState(params), [params]);
   const query = useMemo(() => toListQuery(state), [state]);
   const list = useWorkOrderList(query);
+  // A link from an enterprise's page filters by it: name it on the filter's tag.
+  const filterEnterprise = useEnterprise(state.filters.enterpriseId);
   const filtered = hasFilters(state.filters);
 
   useEffect(() => {
@@ -167,7 +170,7 @@ export function WorkOrdersPage() {
       {state.filters.enterpriseId && (
         <Space style={{ marginBottom: 12 }}>
           <Tag closable onClose={() => applyFilters({ ...state.filters, enterpriseId: undefined })} data-testid="work-order-enterprise-filter">
-            {t('workOrders.filter.byEnterprise', { name: list.data?.items[0]?.enterpriseName ?? '…' })}
+            {t('workOrders.filter.byEnterprise', { name: filterEnterprise.data?.name ?? '…' })}
           </Tag>
         </Space>
       )}
