@@ -33,3 +33,7 @@ export function toTableResult<T>(page: Page<T>) {
 export function rowTestId(prefix: string, key: string) {
   return { 'data-testid': `${prefix}-row-${key}` } as HTMLAttributes<HTMLElement>;
 }
+
+/** The sort arrow a column shows for the API's `sort` (`field` / `-field`). */
+export const sortOrderOf = (sort: string | undefined, field: string): SortOrder | undefined =>
+  sort === field ? 'ascend' : sort === `-${field}` ? 'descend' : undefined;

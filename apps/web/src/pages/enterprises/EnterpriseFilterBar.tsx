@@ -1,60 +1,35 @@
-import { ProForm, ProFormText, QueryFilter, type ProFormInstance } from '@ant-design/pro-components';
+import { ProForm, ProFormText } from '@ant-design/pro-components';
 import { emergingIndustryCodes, enterpriseStatuses, listingStages } from '@zhiyuan/core';
 import { Select, TreeSelect } from 'antd';
-import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useOfficers, useQualificationKindList, useTags } from '../../api/enterprises';
 import { ParkTreeSelect } from '../../components/ParkTreeSelect';
-import { filterKeys, fromFormValues, toFormValues, type FilterFormValues, type Filters } from './enterpriseFilters';
+import { UrlFilterBar } from '../../components/UrlFilterBar';
+import { filterKeys, fromFormValues, toFormValues, type Filters } from './enterpriseFilters';
 import { useEnterpriseLabels } from './enterpriseLabels';
 
 type Props = { filters: Filters; onApply: (f: Filters) => void };
 
-/** Every filter key present (undefined when unset), so setting the form also clears what is not in the URL. */
-const fullValues = (f: Filters): FilterFormValues => ({ ...Object.fromEntries(filterKeys.map((k) => [k, undefined])), ...toFormValues(f) });
+const advanced = ['tag', 'officerId', 'aboveScale', 'emergingIndustry', 'listingStage'] as const;
 
-/** The registry's search form; the URL is the source of truth (the back button restores the form). */
+/** The registry's search form. */
 export function EnterpriseFilterBar({ filters, onApply }: Props) {
   const { t } = useTranslation();
   const labels = useEnterpriseLabels();
-  const formRef = useRef<ProFormInstance<FilterFormValues>>(undefined);
   const kinds = useQualificationKindList();
   const officers = useOfficers();
   const tags = useTags();
-  const key = JSON.stringify(filters);
-
-  useEffect(() => {
-    formRef.current?.setFieldsValue(fullValues(JSON.parse(key) as Filters));
-  }, [key]);
-
-  // Filters that a collapsed form hides open it (on arrival, and when a saved filter or the back button sets them).
-  const advanced = (['tag', 'officerId', 'aboveScale', 'emergingIndustry', 'listingStage'] as const).some((k) => !!filters[k]);
-  const [collapsed, setCollapsed] = useState(!advanced);
-  useEffect(() => {
-    if (advanced) setCollapsed(false);
-  }, [advanced, key]);
 
   return (
-    <QueryFilter<FilterFormValues>
-      formRef={formRef}
-      initialValues={fullValues(filters)}
-      onFinish={async (v) => onApply(fromFormValues(v))}
-      onReset={() => {
-        formRef.current?.setFieldsValue(fullValues({}));
-        onApply({});
-      }}
-      labelWidth="auto"
-      collapsed={collapsed}
-      onCollapse={setCollapsed}
+    <UrlFilterBar
+      filters={filters}
+      onApply={onApply}
+      fields={filterKeys}
+      toForm={toFormValues}
+      fromForm={fromFormValues}
+      advanced={advanced}
       defaultFormItemsNumber={5}
-      span={{ xs: 24, sm: 24, md: 12, lg: 12, xl: 8, xxl: 6 }}
-      isKeyPressSubmit
-      data-testid="enterprise-filters"
-      submitter={{
-        submitButtonProps: { 'data-testid': 'enterprise-filter-submit' },
-        resetButtonProps: { 'data-testid': 'enterprise-filter-reset' },
-      }}
-      style={{ marginBottom: 16, background: '#fff', padding: '24px 24px 8px', borderRadius: 8 }}
+      testId="enterprise"
     >
       <ProFormText
         name="q"
@@ -142,6 +117,6 @@ export function EnterpriseFilterBar({ filters, onApply }: Props) {
       <ProForm.Item name="listingStage" label={t('enterprises.filter.listingStage')}>
         <Select allowClear options={listingStages.map((s) => ({ value: s, label: labels.listingStage(s) }))} placeholder={t('enterprises.filter.any')} data-testid="enterprise-filter-listing" />
       </ProForm.Item>
-    </QueryFilter>
+    </UrlFilterBar>
   );
 }

@@ -1,10 +1,9 @@
 import { DownloadOutlined, PlusOutlined } from '@ant-design/icons';
 import { ProTable, type ProColumns } from '@ant-design/pro-components';
-import type { SortOrder } from 'antd/es/table/interface';
 import { App, Button, Empty, Space, Tag, Tooltip, Typography } from 'antd';
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useNavigate, useSearchParams } from 'react-router';
+import { Link, useNavigate } from 'react-router';
 import { enterprisesApi, useEnterpriseInvalidation, useEnterpriseList, useQualificationKindNames, type EnterpriseListItem } from '../../api/enterprises';
 import { useAuth } from '../../auth/AuthContext';
 import { Page } from '../../components/Page';
@@ -12,15 +11,13 @@ import { useParkNames } from '../../components/ParkTreeSelect';
 import { useLanguage } from '../../i18n/LanguageContext';
 import { useShowError } from '../../lib/errors';
 import { formatDateTime } from '../../lib/format';
-import { rowTestId, toSortParam } from '../../lib/table';
+import { rowTestId, sortOrderOf } from '../../lib/table';
+import { useUrlList } from '../../lib/useUrlList';
 import { EnterpriseFilterBar } from './EnterpriseFilterBar';
-import { hasFilters, pageSizes, readListState, toListQuery, toSearchParams, type Filters, type ListState } from './enterpriseFilters';
+import { enterpriseListState } from './enterpriseFilters';
 import { EnterpriseFormModal } from './EnterpriseFormModal';
 import { statusColors, useEnterpriseLabels } from './enterpriseLabels';
 import { SavedFiltersButton } from './SavedFiltersButton';
-
-const sortOrderOf = (sort: string | undefined, field: string): SortOrder | undefined =>
-  sort === field ? 'ascend' : sort === `-${field}` ? 'descend' : undefined;
 
 /** 企业库: the registry, searched on the server; the search lives in the URL. */
 export function EnterprisesPage() {
@@ -34,27 +31,13 @@ export function EnterprisesPage() {
   const parkName = useParkNames();
   const kindName = useQualificationKindNames();
   const invalidate = useEnterpriseInvalidation();
-  const [params, setParams] = useSearchParams();
   const [creating, setCreating] = useState(false);
-  const state = useMemo(() => readListState(params), [params]);
-  const query = useMemo(() => toListQuery(state), [state]);
+  const { params, state, query, filtered, applyFilters, pagination, onTableChange } = useUrlList(enterpriseListState);
   const list = useEnterpriseList(query);
-  const filtered = hasFilters(state.filters);
 
   useEffect(() => {
     if (list.error) showError(list.error);
   }, [list.error, showError]);
-
-  /**
-   * A new search or page is a new history entry (the back button returns to the previous one).
-   * Built on the URL as it is now: table callbacks may come from an earlier render.
-   */
-  const go = (next: Partial<ListState> | ((current: ListState) => Partial<ListState>)) =>
-    setParams((prev) => {
-      const current = readListState(prev);
-      return toSearchParams({ ...current, ...(typeof next === 'function' ? next(current) : next) });
-    });
-  const applyFilters = (filters: Filters, sort?: string) => go((current) => ({ filters, sort: sort ?? current.sort, page: 1 }));
 
   const columns: ProColumns<EnterpriseListItem>[] = [
     {
@@ -180,23 +163,8 @@ export function EnterprisesPage() {
         loading={list.isFetching}
         search={false}
         headerTitle={list.data ? <Typography.Text type="secondary">{t(list.data.totalCapped ? 'enterprises.totalCapped' : 'enterprises.total', { count: list.data.total })}</Typography.Text> : undefined}
-        pagination={{
-          current: state.page,
-          pageSize: state.pageSize,
-          total: list.data?.total ?? 0,
-          showSizeChanger: true,
-          pageSizeOptions: pageSizes.map(String),
-        }}
-        onChange={(pagination, _filters, sorter) => {
-          const s = Array.isArray(sorter) ? sorter[0] : sorter;
-          const sort = toSortParam(s?.field && s.order ? { [String(s.field)]: s.order } : undefined);
-          go((current) => {
-            const pageSize = pagination.pageSize ?? current.pageSize;
-            // A new order or page size starts at the first page.
-            const page = sort !== current.sort || pageSize !== current.pageSize ? 1 : (pagination.current ?? 1);
-            return { sort, page, pageSize };
-          });
-        }}
+        pagination={pagination(list.data?.total)}
+        onChange={onTableChange}
         locale={{ emptyText: list.isLoading ? ' ' : empty }}
         // The column widths (about 1530 px): no sideways scrolling from 1920 px wide screens.
         scroll={{ x: columns.reduce((sum, c) => sum + Number(c.width ?? 0), 0) }}

@@ -5,7 +5,9 @@ import { useTranslation } from 'react-i18next';
 import { savedFiltersApi, useEnterpriseInvalidation, useSavedFilters, type SavedFilter } from '../../api/enterprises';
 import { FormModal } from '../../components/FormModal';
 import { useShowError } from '../../lib/errors';
-import { hasFilters, readFilters, validSort, type Filters } from './enterpriseFilters';
+import { enterpriseListState, type Filters } from './enterpriseFilters';
+
+const { hasFilters, readFilters, validSort } = enterpriseListState;
 
 type Props = {
   filters: Filters;

@@ -1,40 +1,24 @@
-import { ProForm, ProFormDateRangePicker, ProFormText, QueryFilter, type ProFormInstance } from '@ant-design/pro-components';
+import { ProForm, ProFormDateRangePicker, ProFormText } from '@ant-design/pro-components';
 import { workOrderChannels, workOrderPriorities, workOrderStatuses, workOrderTypes } from '@zhiyuan/core';
 import { Select } from 'antd';
-import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useAuth } from '../../auth/AuthContext';
 import { ParkTreeSelect } from '../../components/ParkTreeSelect';
+import { UrlFilterBar } from '../../components/UrlFilterBar';
 import { CategoryTreeSelect, DepartmentSelect, OfficerSelect } from './pickers';
-import { filterKeys, fromFormValues, toFormValues, type FilterFormValues, type Filters } from './workOrderFilters';
+import { filterKeys, fromFormValues, toFormValues, type Filters } from './workOrderFilters';
 import { useWorkOrderLabels } from './workOrderLabels';
 
 type Props = { filters: Filters; onApply: (f: Filters) => void };
 
-/** Every filter key present (undefined when unset), so setting the form also clears what is not in the URL. */
-const fullValues = (f: Filters): FilterFormValues => ({ ...Object.fromEntries([...filterKeys, 'created'].map((k) => [k, undefined])), ...toFormValues(f) });
+const fields = [...filterKeys, 'created'];
+const advanced = ['channel', 'priority', 'parkId', 'departmentId', 'assigneeId', 'categoryId', 'supervised', 'mine', 'from', 'to'] as const;
 
-const advancedKeys = ['channel', 'priority', 'parkId', 'departmentId', 'assigneeId', 'categoryId', 'supervised', 'mine', 'from', 'to'] as const;
-
-/** The work-order search form; the URL is the source of truth (the back button restores the form). */
+/** The work-order search form. */
 export function WorkOrderFilterBar({ filters, onApply }: Props) {
   const { t } = useTranslation();
   const { can } = useAuth();
   const labels = useWorkOrderLabels();
-  const formRef = useRef<ProFormInstance<FilterFormValues>>(undefined);
-  const key = JSON.stringify(filters);
-
-  useEffect(() => {
-    formRef.current?.setFieldsValue(fullValues(JSON.parse(key) as Filters));
-  }, [key]);
-
-  // Filters that a collapsed form hides open it (on arrival, and when the back button or a link sets them).
-  const advanced = advancedKeys.some((k) => !!filters[k]);
-  const [collapsed, setCollapsed] = useState(!advanced);
-  useEffect(() => {
-    if (advanced) setCollapsed(false);
-  }, [advanced, key]);
-
   const triState = [
     { value: 'all', label: t('workOrders.filter.all') },
     { value: 'true', label: t('workOrders.filter.yes') },
@@ -42,26 +26,15 @@ export function WorkOrderFilterBar({ filters, onApply }: Props) {
   ];
 
   return (
-    <QueryFilter<FilterFormValues>
-      formRef={formRef}
-      initialValues={fullValues(filters)}
-      onFinish={async (v) => onApply(fromFormValues(v))}
-      onReset={() => {
-        formRef.current?.setFieldsValue(fullValues({}));
-        onApply({});
-      }}
-      labelWidth="auto"
-      collapsed={collapsed}
-      onCollapse={setCollapsed}
+    <UrlFilterBar
+      filters={filters}
+      onApply={onApply}
+      fields={fields}
+      toForm={toFormValues}
+      fromForm={fromFormValues}
+      advanced={advanced}
       defaultFormItemsNumber={4}
-      span={{ xs: 24, sm: 24, md: 12, lg: 12, xl: 8, xxl: 6 }}
-      isKeyPressSubmit
-      data-testid="work-order-filters"
-      submitter={{
-        submitButtonProps: { 'data-testid': 'work-order-filter-submit' },
-        resetButtonProps: { 'data-testid': 'work-order-filter-reset' },
-      }}
-      style={{ marginBottom: 16, background: '#fff', padding: '24px 24px 8px', borderRadius: 8 }}
+      testId="work-order"
     >
       <ProFormText
         name="q"
@@ -130,6 +103,6 @@ export function WorkOrderFilterBar({ filters, onApply }: Props) {
         label={t('workOrders.filter.created')}
         fieldProps={{ format: 'YYYY-MM-DD', style: { width: '100%' }, 'data-testid': 'work-order-filter-created' } as object}
       />
-    </QueryFilter>
+    </UrlFilterBar>
   );
 }

@@ -1,10 +1,9 @@
 import { DownloadOutlined, FlagOutlined, PlusOutlined } from '@ant-design/icons';
 import { ProTable, type ProColumns } from '@ant-design/pro-components';
-import type { SortOrder } from 'antd/es/table/interface';
 import { Button, Empty, Space, Tag, Tooltip, Typography } from 'antd';
-import { useEffect, useMemo } from 'react';
+import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useNavigate, useSearchParams } from 'react-router';
+import { Link, useNavigate } from 'react-router';
 import { useEnterprise } from '../../api/enterprises';
 import { useWorkOrderList, workOrdersApi, type WorkOrderListItem } from '../../api/workOrders';
 import { useAuth } from '../../auth/AuthContext';
@@ -12,14 +11,12 @@ import { Page } from '../../components/Page';
 import { canOpen } from '../../routes/access';
 import { useShowError } from '../../lib/errors';
 import { formatDateTime } from '../../lib/format';
-import { rowTestId, toSortParam } from '../../lib/table';
+import { rowTestId, sortOrderOf } from '../../lib/table';
+import { useUrlList } from '../../lib/useUrlList';
 import { Deadline, useNow } from './Deadline';
 import { WorkOrderFilterBar } from './WorkOrderFilterBar';
-import { hasFilters, pageSizes, readListState, toListQuery, toSearchParams, type Filters, type ListState } from './workOrderFilters';
+import { workOrderListState } from './workOrderFilters';
 import { priorityColors, useWorkOrderLabels, workOrderStatusColors, workOrderTypeColors } from './workOrderLabels';
-
-const sortOrderOf = (sort: string | undefined, field: string): SortOrder | undefined =>
-  sort === field ? 'ascend' : sort === `-${field}` ? 'descend' : undefined;
 
 /** 工单: every order of the caller's scope, searched on the server; the search lives in the URL. */
 export function WorkOrdersPage() {
@@ -29,25 +26,14 @@ export function WorkOrdersPage() {
   const showError = useShowError();
   const labels = useWorkOrderLabels();
   const now = useNow();
-  const [params, setParams] = useSearchParams();
-  const state = useMemo(() => readListState(params), [params]);
-  const query = useMemo(() => toListQuery(state), [state]);
+  const { params, state, query, filtered, applyFilters, pagination, onTableChange } = useUrlList(workOrderListState);
   const list = useWorkOrderList(query);
   // A link from an enterprise's page filters by it: name it on the filter's tag.
   const filterEnterprise = useEnterprise(state.filters.enterpriseId);
-  const filtered = hasFilters(state.filters);
 
   useEffect(() => {
     if (list.error) showError(list.error);
   }, [list.error, showError]);
-
-  /** A new search or page is a new history entry; built on the URL as it is now. */
-  const go = (next: Partial<ListState> | ((current: ListState) => Partial<ListState>)) =>
-    setParams((prev) => {
-      const current = readListState(prev);
-      return toSearchParams({ ...current, ...(typeof next === 'function' ? next(current) : next) });
-    });
-  const applyFilters = (filters: Filters) => go({ filters, page: 1 });
 
   const columns: ProColumns<WorkOrderListItem>[] = [
     {
@@ -183,22 +169,8 @@ export function WorkOrdersPage() {
         loading={list.isFetching}
         search={false}
         headerTitle={list.data ? <Typography.Text type="secondary">{t('workOrders.total', { count: list.data.total })}</Typography.Text> : undefined}
-        pagination={{
-          current: state.page,
-          pageSize: state.pageSize,
-          total: list.data?.total ?? 0,
-          showSizeChanger: true,
-          pageSizeOptions: pageSizes.map(String),
-        }}
-        onChange={(pagination, _filters, sorter) => {
-          const s = Array.isArray(sorter) ? sorter[0] : sorter;
-          const sort = toSortParam(s?.field && s.order ? { [String(s.field)]: s.order } : undefined);
-          go((current) => {
-            const pageSize = pagination.pageSize ?? current.pageSize;
-            const page = sort !== current.sort || pageSize !== current.pageSize ? 1 : (pagination.current ?? 1);
-            return { sort, page, pageSize };
-          });
-        }}
+        pagination={pagination(list.data?.total)}
+        onChange={onTableChange}
         locale={{ emptyText: list.isLoading ? ' ' : empty }}
         scroll={{ x: columns.reduce((sum, c) => sum + Number(c.width ?? 0), 0) }}
         onRow={(r) => rowTestId('work-order', r.number)}
