@@ -1,36 +1,19 @@
 import { useQuery } from '@tanstack/react-query';
-import { Select } from 'antd';
-import { useDeferredValue, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { usersApi, useUserSearch } from '../api/users';
+import { SearchSelect, useSearchText } from './PickSelect';
 
 type Props = { value?: string; onChange?: (v: string | undefined) => void; id?: string; 'data-testid'?: string };
 
 /** Searches active users by name as one types (server-side). */
-export function UserSelect({ value, onChange, id, ...rest }: Props) {
+export function UserSelect({ value, ...props }: Props) {
   const { t } = useTranslation();
-  const [q, setQ] = useState('');
-  const deferred = useDeferredValue(q);
-  const found = useUserSearch(deferred, true);
+  const [q, setQ] = useSearchText();
+  const found = useUserSearch(q, true);
   const current = useUserName(value);
   const options = (found.data?.items ?? []).map((u) => ({ value: u.id, label: `${u.displayName}（${u.username}）` }));
   if (value && !options.some((o) => o.value === value)) options.unshift({ value, label: current ?? value });
-  return (
-    <Select
-      id={id}
-      value={value}
-      onChange={(v) => onChange?.(v)}
-      showSearch
-      allowClear
-      filterOption={false}
-      onSearch={setQ}
-      loading={found.isFetching}
-      options={options}
-      placeholder={t('users.searchPlaceholder')}
-      notFoundContent={t('common.noData')}
-      data-testid={rest['data-testid']}
-    />
-  );
+  return <SearchSelect<string> {...props} value={value} onSearch={setQ} searching={found.isFetching} options={options} placeholder={t('users.searchPlaceholder')} />;
 }
 
 /** A user's display name (cached), or undefined while unknown. */

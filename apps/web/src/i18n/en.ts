@@ -27,6 +27,7 @@ export const en: Messages = {
     saved: 'Saved',
     deleted: 'Deleted',
     noData: 'No data',
+    searching: 'Searching…',
     networkError: 'Cannot reach the server. Check the network and try again.',
     serverError: 'Server error (HTTP {{status}}). Please try again later.',
     unknownError: 'The operation failed. Please try again later.',

@@ -8,8 +8,6 @@ export const serviceEn: ServiceMessages = {
     overdueBy: 'Overdue by about {{days}} day(s)',
     late: 'Resolved after the deadline',
     pickEnterprise: 'Search by name or USCC',
-    pickDepartment: 'Choose a department',
-    searching: 'Searching…',
   },
   serviceStats: {
     nav: 'Service rates',

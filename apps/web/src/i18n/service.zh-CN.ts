@@ -9,8 +9,6 @@ export const serviceZhCN = {
     overdueBy: '已超期约 {{days}} 天',
     late: '已逾期办结',
     pickEnterprise: '输入企业名称或统一社会信用代码搜索',
-    pickDepartment: '选择部门',
-    searching: '正在搜索…',
   },
   serviceStats: {
     nav: '三率统计',

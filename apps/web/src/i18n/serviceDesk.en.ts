@@ -156,7 +156,6 @@ export const serviceDeskEn: ServiceDesk = {
       enterprise: 'Search by name or USCC',
       category: 'Pick a category',
       order: 'Search by number or title',
-      searching: 'Searching…',
     },
     form: {
       title: 'Record a work order',

@@ -124,7 +124,6 @@ export const serviceDeskZhCN = {
       enterprise: '输入企业名称或信用代码搜索',
       category: '选择分类',
       order: '输入工单编号或标题搜索',
-      searching: '搜索中…',
     },
     form: {
       title: '登记工单',

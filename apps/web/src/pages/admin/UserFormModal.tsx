@@ -1,10 +1,11 @@
 import { createUserRequest, updateUserRequest, type RoleCode, type User } from '@zhiyuan/core';
-import { Form, Input, Select, Switch, Typography } from 'antd';
+import { Form, Input, Switch, Typography } from 'antd';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParks } from '../../api/parks';
 import { usersApi } from '../../api/users';
 import { FormModal } from '../../components/FormModal';
+import { LocalSelect } from '../../components/PickSelect';
 import { ParkTreeSelect } from '../../components/ParkTreeSelect';
 import { RoleSelect, roleSetRule } from '../../components/RoleSelect';
 import { blankToUndefined, schemaRule } from '../../lib/rules';
@@ -169,17 +170,13 @@ function DepartmentInParks({ parkIds, value, onChange, id }: { parkIds: string[]
       .map((d) => ({ value: d.id, label: `${d.name}（${parkName.get(d.parkId) ?? '…'}）` }));
   }, [parks.data, departments.data, parkIds]);
   return (
-    <Select
+    <LocalSelect<string>
       id={id}
       value={value}
-      onChange={(v) => onChange?.(v)}
+      onChange={onChange}
       options={options}
       loading={departments.isLoading}
-      allowClear
-      showSearch
-      optionFilterProp="label"
       placeholder={t('users.departmentPick')}
-      notFoundContent={t('common.noData')}
       data-testid="user-department"
     />
   );

@@ -9,7 +9,7 @@ import { useShowError } from '../../lib/errors';
 import { formatDateTime } from '../../lib/format';
 import { blankToUndefined } from '../../lib/rules';
 import { AttachmentUploader, uploadedIds, uploadsSettledRule, type UploadValue } from './Attachments';
-import { DepartmentSelect, DepartmentsSelect, OfficerSelect, WorkOrderSelect } from './pickers';
+import { DepartmentSelect, OfficerSelect, WorkOrderSelect } from './pickers';
 import { useWorkOrderLabels } from './workOrderLabels';
 
 type Values = {
@@ -129,7 +129,7 @@ function Fields({ action, order, side }: { action: WorkOrderActionName; order: W
             <OfficerSelect data-testid="action-assignee" />
           </Form.Item>
           <Form.Item name="coHandlerDepartmentIds" label={t('workOrders.field.coHandlers')} extra={t('workOrders.actionForm.coHandlersHint')}>
-            <DepartmentsSelect exclude={leadDepartment ? [leadDepartment] : []} data-testid="action-co-handlers" />
+            <DepartmentSelect multiple exclude={leadDepartment ? [leadDepartment] : []} data-testid="action-co-handlers" />
           </Form.Item>
           {optionalNote}
         </>

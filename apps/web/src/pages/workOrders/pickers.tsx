@@ -4,108 +4,83 @@
  */
 import { useQuery } from '@tanstack/react-query';
 import { buildCategoryTree, type CategoryNode } from '@zhiyuan/core';
-import { Select, TreeSelect } from 'antd';
-import { useDeferredValue, useMemo, useState } from 'react';
+import { TreeSelect } from 'antd';
+import { useMemo, type CSSProperties } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client';
 import { useEnterprise, useOfficers, type EnterprisePage } from '../../api/enterprises';
 import { departmentsApi } from '../../api/parks';
+import { LocalSelect, SearchSelect, useSearchText } from '../../components/PickSelect';
+import { useParkNames } from '../../components/ParkTreeSelect';
 import { useWorkOrderCategories, workOrdersApi, type WorkOrderCategory } from '../../api/workOrders';
 
-type SelectProps<V> = { value?: V; onChange?: (v: V | undefined) => void; id?: string; placeholder?: string; disabled?: boolean; 'data-testid'?: string };
+type PickerProps<V> = { value?: V; onChange?: (v: V | undefined) => void; id?: string; placeholder?: string; disabled?: boolean; 'data-testid'?: string };
 
 /** Every department in the caller's scope (one request, cached). */
 export function useDepartments(enabled = true) {
   return useQuery({ queryKey: ['departments', 'all'], queryFn: () => departmentsApi.list({ pageSize: 200, sort: 'name' }), enabled, staleTime: 5 * 60_000 });
 }
 
-export function DepartmentSelect({ value, onChange, id, placeholder, disabled, exclude, ...rest }: SelectProps<string> & { exclude?: readonly string[] }) {
-  const { t } = useTranslation();
-  const list = useDepartments();
-  const options = (list.data?.items ?? []).filter((d) => !exclude?.includes(d.id)).map((d) => ({ value: d.id, label: d.name }));
-  return (
-    <Select
-      id={id}
-      value={value}
-      onChange={(v) => onChange?.(v)}
-      options={options}
-      loading={list.isLoading}
-      allowClear
-      showSearch
-      optionFilterProp="label"
-      disabled={disabled}
-      placeholder={placeholder ?? t('workOrders.pick.department')}
-      notFoundContent={t('common.noData')}
-      data-testid={rest['data-testid']}
-    />
-  );
-}
+type DepartmentSelectProps = Omit<PickerProps<string>, 'value' | 'onChange'> & {
+  exclude?: readonly string[];
+  style?: CSSProperties;
+} & ({ multiple?: false; value?: string; onChange?: (v: string | undefined) => void } | { multiple: true; value?: string[]; onChange?: (v: string[] | undefined) => void });
 
-export function DepartmentsSelect({ value, onChange, id, exclude, ...rest }: SelectProps<string[]> & { exclude?: readonly string[] }) {
+/** A department of the caller's scope (or several: co-handlers), full width by default. */
+export function DepartmentSelect({ exclude, style, multiple, placeholder, ...props }: DepartmentSelectProps) {
   const { t } = useTranslation();
   const list = useDepartments();
-  const options = (list.data?.items ?? []).filter((d) => !exclude?.includes(d.id)).map((d) => ({ value: d.id, label: d.name }));
+  const parkName = useParkNames();
+  const items = (list.data?.items ?? []).filter((d) => !exclude?.includes(d.id));
+  // Departments of different parks may share a name: those get their park after the name.
+  const shared = new Set(items.filter((d, i) => items.findIndex((x) => x.name === d.name) !== i).map((d) => d.name));
+  const options = items.map((d) => ({ value: d.id, label: shared.has(d.name) ? `${d.name}（${parkName(d.parkId)}）` : d.name }));
+  const { value } = props;
+  if (typeof value === 'string' && !options.some((o) => o.value === value)) options.unshift({ value, label: '…' });
   return (
-    <Select
-      id={id}
-      mode="multiple"
-      value={value}
-      onChange={(v) => onChange?.(v)}
+    <LocalSelect<string | string[]>
+      {...(props as PickerProps<string | string[]>)}
+      mode={multiple ? 'multiple' : undefined}
       options={options}
       loading={list.isLoading}
-      allowClear
-      optionFilterProp="label"
-      placeholder={t('workOrders.pick.coHandlers')}
-      notFoundContent={t('common.noData')}
-      data-testid={rest['data-testid']}
+      placeholder={placeholder ?? t(multiple ? 'workOrders.pick.coHandlers' : 'workOrders.pick.department')}
+      style={style ?? { width: '100%' }}
     />
   );
 }
 
 /** Service officers of the caller's scope. */
-export function OfficerSelect({ value, onChange, id, placeholder, ...rest }: SelectProps<string>) {
+export function OfficerSelect({ placeholder, ...props }: PickerProps<string>) {
   const { t } = useTranslation();
   const officers = useOfficers();
   return (
-    <Select
-      id={id}
-      value={value}
-      onChange={(v) => onChange?.(v)}
+    <LocalSelect<string>
+      {...props}
       options={(officers.data?.items ?? []).map((o) => ({ value: o.id, label: o.displayName }))}
       loading={officers.isLoading}
-      allowClear
-      showSearch
-      optionFilterProp="label"
       placeholder={placeholder ?? t('workOrders.pick.officer')}
-      notFoundContent={t('common.noData')}
-      data-testid={rest['data-testid']}
     />
   );
 }
 
 /** Enterprises by name or USCC, searched on the server as one types. */
-export function EnterpriseSelect({ value, onChange, id, placeholder, ...rest }: SelectProps<string>) {
+export function EnterpriseSelect({ placeholder, ...props }: PickerProps<string>) {
   const { t } = useTranslation();
-  const [q, setQ] = useState('');
-  const deferred = useDeferredValue(q.trim());
+  const [q, setQ] = useSearchText();
   const found = useQuery({
-    queryKey: ['enterprises', 'pick', deferred],
-    queryFn: ({ signal }) => api.get<EnterprisePage>('/enterprises', { q: deferred || undefined, pageSize: 20, sort: deferred ? undefined : '-updatedAt' }, signal),
+    queryKey: ['enterprises', 'pick', q],
+    queryFn: ({ signal }) => api.get<EnterprisePage>('/enterprises', { q: q || undefined, pageSize: 20, sort: q ? undefined : '-updatedAt' }, signal),
     staleTime: 30_000,
   });
+  const { value } = props;
   const current = useEnterprise(value && !found.data?.items.some((e) => e.id === value) ? value : undefined);
   const options = (found.data?.items ?? []).map((e) => ({ value: e.id, label: e.name, uscc: e.uscc }));
   if (value && !options.some((o) => o.value === value)) options.unshift({ value, label: current.data?.name ?? '…', uscc: current.data?.uscc ?? '' });
   return (
-    <Select
-      id={id}
-      value={value}
-      onChange={(v) => onChange?.(v)}
-      showSearch
-      allowClear
-      filterOption={false}
+    <SearchSelect<string>
+      {...props}
       onSearch={setQ}
-      loading={found.isFetching}
+      searching={found.isFetching}
       options={options}
       optionRender={(o) => (
         <span>
@@ -116,8 +91,6 @@ export function EnterpriseSelect({ value, onChange, id, placeholder, ...rest }: 
         </span>
       )}
       placeholder={placeholder ?? t('workOrders.pick.enterprise')}
-      notFoundContent={found.isFetching ? t('workOrders.pick.searching') : t('common.noData')}
-      data-testid={rest['data-testid']}
     />
   );
 }
@@ -135,7 +108,7 @@ function toOptions(nodes: CategoryNode<WorkOrderCategory>[], includeInactive: bo
 }
 
 /** The category tree; inactive categories are offered only where they filter old orders. */
-export function CategoryTreeSelect({ value, onChange, id, placeholder, includeInactive = false, ...rest }: SelectProps<string> & { includeInactive?: boolean }) {
+export function CategoryTreeSelect({ value, onChange, id, placeholder, includeInactive = false, ...rest }: PickerProps<string> & { includeInactive?: boolean }) {
   const { t } = useTranslation();
   const list = useWorkOrderCategories();
   const treeData = useMemo(() => toOptions(buildCategoryTree(list.data?.items ?? []), includeInactive, t('workOrders.categories.inactive')), [list.data, includeInactive, t]);
@@ -159,30 +132,14 @@ export function CategoryTreeSelect({ value, onChange, id, placeholder, includeIn
 }
 
 /** Another order of the caller's scope, by number or title (the target of a merge). */
-export function WorkOrderSelect({ value, onChange, id, excludeId, ...rest }: SelectProps<string> & { excludeId?: string }) {
+export function WorkOrderSelect({ excludeId, placeholder, ...props }: PickerProps<string> & { excludeId?: string }) {
   const { t } = useTranslation();
-  const [q, setQ] = useState('');
-  const deferred = useDeferredValue(q.trim());
+  const [q, setQ] = useSearchText();
   const found = useQuery({
-    queryKey: ['work-orders', 'pick', deferred],
-    queryFn: ({ signal }) => workOrdersApi.list({ q: deferred || undefined, pageSize: 20, sort: '-createdAt' }, signal),
+    queryKey: ['work-orders', 'pick', q],
+    queryFn: ({ signal }) => workOrdersApi.list({ q: q || undefined, pageSize: 20, sort: '-createdAt' }, signal),
     staleTime: 15_000,
   });
   const options = (found.data?.items ?? []).filter((o) => o.id !== excludeId).map((o) => ({ value: o.id, label: `${o.number} ${o.title}` }));
-  return (
-    <Select
-      id={id}
-      value={value}
-      onChange={(v) => onChange?.(v)}
-      showSearch
-      allowClear
-      filterOption={false}
-      onSearch={setQ}
-      loading={found.isFetching}
-      options={options}
-      placeholder={t('workOrders.pick.order')}
-      notFoundContent={found.isFetching ? t('workOrders.pick.searching') : t('common.noData')}
-      data-testid={rest['data-testid']}
-    />
-  );
+  return <SearchSelect<string> {...props} onSearch={setQ} searching={found.isFetching} options={options} placeholder={placeholder ?? t('workOrders.pick.order')} />;
 }

@@ -1,8 +1,8 @@
 import { useQuery } from '@tanstack/react-query';
-import { Select } from 'antd';
-import { useDeferredValue, useMemo, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { enterprisesApi } from '../../../api/enterprises';
+import { SearchSelect, useSearchText } from '../../../components/PickSelect';
 
 type Option = { value: string; label: string };
 
@@ -22,8 +22,7 @@ type Props = {
 /** Enterprises in the caller's scope, searched on the server (name or USCC) as one types. */
 export function EnterprisePicker({ value, onChange, multiple, known = [], parkId, disabled, placeholder, id, ...rest }: Props) {
   const { t } = useTranslation();
-  const [q, setQ] = useState('');
-  const deferred = useDeferredValue(q.trim());
+  const [deferred, setQ] = useSearchText();
   // Names of the enterprises picked so far (the search results change as one types).
   const [picked, setPicked] = useState<Map<string, string>>(() => new Map(known.map((o) => [o.value, o.label])));
   const found = useQuery({
@@ -58,21 +57,17 @@ export function EnterprisePicker({ value, onChange, multiple, known = [], parkId
   };
 
   return (
-    <Select<string | string[]>
+    <SearchSelect<string | string[]>
       id={id}
       mode={multiple ? 'multiple' : undefined}
       value={value}
       onChange={remember}
-      showSearch
-      allowClear
-      filterOption={false}
       onSearch={setQ}
       onBlur={() => setQ('')}
-      loading={found.isFetching}
+      searching={found.isFetching}
       options={options}
       disabled={disabled}
       placeholder={placeholder ?? t('serviceCommon.pickEnterprise')}
-      notFoundContent={found.isFetching ? t('serviceCommon.searching') : t('common.noData')}
       maxTagCount="responsive"
       style={{ width: '100%' }}
       data-testid={rest['data-testid']}

@@ -1,17 +1,17 @@
 import { CalendarOutlined, DownloadOutlined, EditOutlined, PlusOutlined, SettingOutlined } from '@ant-design/icons';
 import { ProTable, type ActionType, type ProColumns } from '@ant-design/pro-components';
 import { visitStatuses, type Visit } from '@zhiyuan/core';
-import { App, Button, Select, Space, Tooltip, Typography } from 'antd';
+import { App, Button, Space, Tooltip, Typography } from 'antd';
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useSearchParams } from 'react-router';
-import { useOfficers } from '../../../api/enterprises';
 import { useVisitInvalidation, visitsApi, type VisitFilter } from '../../../api/visits';
 import { useAuth } from '../../../auth/AuthContext';
 import { Page } from '../../../components/Page';
 import { ParkTreeSelect } from '../../../components/ParkTreeSelect';
 import { useShowError } from '../../../lib/errors';
 import { rowTestId, toListQuery, toTableResult } from '../../../lib/table';
+import { OfficerSelect } from '../../workOrders/pickers';
 import { EnterprisePicker } from '../common/EnterprisePicker';
 import { useServiceLabels } from '../common/labels';
 import { LinkButton } from '../common/LinkButton';
@@ -22,22 +22,6 @@ import { VisitPlanModal } from './VisitPlanModal';
 import { VisitRecordModal } from './VisitRecordModal';
 
 const filterKeys = ['enterpriseId', 'officerId', 'parkId', 'status', 'mine', 'from', 'to'] as const;
-
-function OfficerSelect(props: { value?: string; onChange?: (v: string | undefined) => void }) {
-  const { t } = useTranslation();
-  const officers = useOfficers();
-  return (
-    <Select
-      {...props}
-      allowClear
-      showSearch
-      optionFilterProp="label"
-      loading={officers.isLoading}
-      options={(officers.data?.items ?? []).map((o) => ({ value: o.id, label: o.displayName }))}
-      placeholder={t('visits.placeholder.anyOfficer')}
-    />
-  );
-}
 
 type Dialog = { kind: 'plan'; visit?: Visit } | { kind: 'record'; visit?: Visit } | { kind: 'cancel'; visit: Visit } | { kind: 'frequency' } | null;
 
@@ -77,7 +61,7 @@ export function VisitsPage() {
       ),
     },
     { title: t('visits.col.park'), dataIndex: 'parkId', width: 90, ellipsis: true, renderFormItem: () => <ParkTreeSelect placeholder={t('serviceStats.allParks')} />, render: (_d, r) => r.parkName },
-    { title: t('visits.col.officer'), dataIndex: 'officerId', width: 124, ellipsis: true, renderFormItem: () => <OfficerSelect />, render: (_d, r) => r.officerName ?? '—' },
+    { title: t('visits.col.officer'), dataIndex: 'officerId', width: 124, ellipsis: true, renderFormItem: () => <OfficerSelect placeholder={t('visits.placeholder.anyOfficer')} />, render: (_d, r) => r.officerName ?? '—' },
     {
       title: t('visits.col.status'),
       dataIndex: 'status',
