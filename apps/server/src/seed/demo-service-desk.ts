@@ -13,13 +13,12 @@ import {
   shanghaiDate,
   visitClassOf,
   type PackageItemStatus,
-  type WorkCalendar,
 } from '@zhiyuan/core';
 import type { notifications } from '../modules/notifications/notifications.tables';
 import type { servicePackageAssignments, servicePackageItemProgress, servicePackageItems, servicePackages, visitProblems, visits } from '../modules/service-desk/visits.tables';
 import { mulberry32 } from './demo-enterprises';
 import { visitPeople, visitProblemTexts, visitTopics, surnames } from './demo-work-order-texts';
-import { generateDemoOrders, type DemoOrders, type DeskDepartment, type DeskEnterprise, type DeskUsers, type VisitOrderSeed } from './demo-work-orders';
+import { generateDemoOrders, type DemoOrders, type DemoOrdersInput, type DeskEnterprise, type VisitOrderSeed } from './demo-work-orders';
 
 export type { DeskDepartment, DeskEnterprise, DeskUser, DeskUsers } from './demo-work-orders';
 
@@ -27,20 +26,8 @@ const DAY = 86_400_000;
 /** Work orders over the past year (problems from visits included). */
 export const DEMO_WORK_ORDERS = 360;
 
-export type DemoServiceDeskInput = {
-  now: Date;
-  cal: WorkCalendar;
-  enterprises: readonly DeskEnterprise[];
-  departments: readonly DeskDepartment[];
-  zoneId: string;
-  staffDepartmentId: string;
-  adminParkId: string;
-  users: DeskUsers;
-  /** Category name → id (the top-level categories). */
-  categories: ReadonlyMap<string, string>;
-  orders?: number;
-  seed?: number;
-};
+/** What the orders are made of (the generator's own randomness and visit problems come from here), and how many. */
+export type DemoServiceDeskInput = Omit<DemoOrdersInput, 'rnd' | 'uuid' | 'count' | 'fromVisits'> & { orders?: number; seed?: number };
 
 type Row<T extends { $inferInsert: unknown }> = T['$inferInsert'] & { id: string };
 export type DemoServiceDesk = DemoOrders & {

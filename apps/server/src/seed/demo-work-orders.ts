@@ -57,6 +57,7 @@ export type DemoOrdersInput = {
   /** The demo park admin's park: its orders are dispatched there. */
   adminParkId: string;
   users: DeskUsers;
+  /** Category name → id (the top-level categories). */
   categories: ReadonlyMap<string, string>;
   fromVisits: readonly VisitOrderSeed[];
 };
