@@ -50,7 +50,8 @@ export function PortalOrderDetailPage() {
   if (missing)
     return (
       <Page title={t('portalOrders.nav')}>
-        <Result status="404" title={t('portalOrders.notFound')} extra={back} data-testid="not-found" />
+        {/* antd's Result drops data-* attributes: the test id goes on the title. */}
+        <Result status="404" title={<span data-testid="not-found">{t('portalOrders.notFound')}</span>} extra={back} />
       </Page>
     );
   if (!o)

@@ -21,7 +21,7 @@ export function OrderStatusTag({ status }: { status: WorkOrderStatus }) {
 export function OrderLink({ order, showTitle = true }: { order: Pick<WorkOrderListItem, 'id' | 'number' | 'title' | 'supervised'>; showTitle?: boolean }) {
   const { t } = useTranslation();
   return (
-    <Space direction="vertical" size={0} style={{ minWidth: 0, maxWidth: '100%' }}>
+    <Space direction="vertical" size={0} style={{ width: '100%', minWidth: 0 }}>
       <Space size={4}>
         <Link to={workOrderPath(order.id)} className="zy-mono" data-testid={`order-link-${order.number}`}>
           {order.number}
@@ -33,7 +33,8 @@ export function OrderLink({ order, showTitle = true }: { order: Pick<WorkOrderLi
         )}
       </Space>
       {showTitle && (
-        <Typography.Text ellipsis={{ tooltip: order.title }} style={{ fontSize: 12, maxWidth: 260 }} type="secondary">
+        // Within the cell (a long title ran into the next column): cut with an ellipsis at the cell's edge.
+        <Typography.Text ellipsis={{ tooltip: order.title }} style={{ fontSize: 12, maxWidth: '100%' }} type="secondary">
           {order.title}
         </Typography.Text>
       )}

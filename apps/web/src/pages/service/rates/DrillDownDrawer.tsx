@@ -76,7 +76,7 @@ export function DrillDownDrawer({ base, target, windowText, canExport, onClose }
     { key: 'number', title: t('serviceStats.drill.number'), width: 200, render: (_, r) => <OrderLink order={r} /> },
     { key: 'enterprise', title: t('serviceStats.drill.enterprise'), ellipsis: true, render: (_, r) => r.enterpriseName ?? '—' },
     { key: 'department', title: t('serviceStats.drill.department'), width: 130, ellipsis: true, render: (_, r) => r.departmentName ?? '—' },
-    { key: 'assignee', title: t('serviceStats.drill.assignee'), width: 90, ellipsis: true, render: (_, r) => r.assigneeName ?? '—' },
+    { key: 'assignee', title: t('serviceStats.drill.assignee'), width: 130, ellipsis: true, render: (_, r) => r.assigneeName ?? '—' },
     { key: 'status', title: t('serviceStats.drill.status'), width: 90, render: (_, r) => <OrderStatusTag status={r.status} /> },
     ...rateColumns,
     {
