@@ -1,7 +1,6 @@
 import type { WorkOrderDetail, WorkOrderPriority, WorkOrderType } from '@zhiyuan/core';
 import type { RequestContext } from '../../context';
 import type { Tx } from '../../db/pool';
-import { AppError } from '../../errors';
 
 /** What a visit's problem becomes: a work order of channel 'visit' for the visit's enterprise. */
 export type VisitOrderInput = {
@@ -24,12 +23,3 @@ export type VisitOrderCreator = {
   detail(ctx: RequestContext, id: string): Promise<WorkOrderDetail>;
 };
 
-/** Until the work-order service is wired: the one click answers 503 instead of half a write. */
-export const ordersUnavailable: VisitOrderCreator = {
-  createFromVisit: async () => {
-    throw new AppError('UNAVAILABLE', '工单服务暂不可用');
-  },
-  detail: async () => {
-    throw new AppError('UNAVAILABLE', '工单服务暂不可用');
-  },
-};

@@ -173,9 +173,6 @@ export async function* scanOrders(ex: Executor, scope: WorkOrderScope, f: ListFi
 export const departmentById = async (ex: Executor, id: string) =>
   (await ex.select({ id: departments.id, name: departments.name, parkId: departments.parkId, headUserId: departments.headUserId }).from(departments).where(eq(departments.id, id)).limit(1))[0];
 
-export const departmentsByIds = async (ex: Executor, ids: readonly string[]) =>
-  ids.length ? ex.select({ id: departments.id, name: departments.name, parkId: departments.parkId, headUserId: departments.headUserId }).from(departments).where(inArray(departments.id, [...ids])) : [];
-
 /** The enterprise an order is for: its park (the order's scope) and service officer. */
 export const enterpriseOf = async (ex: Executor, id: string) =>
   (await ex.select({ id: enterprises.id, name: enterprises.name, parkId: enterprises.parkId, serviceOfficerId: enterprises.serviceOfficerId }).from(enterprises).where(eq(enterprises.id, id)).limit(1))[0];
