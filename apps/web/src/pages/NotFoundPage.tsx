@@ -3,7 +3,10 @@ import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 
-export function NotFoundPage() {
+type Props = { message?: string; backTo?: string; backLabel?: string };
+
+/** 404: an unknown address, or a record that does not exist or is outside the caller's scope (then back to its list). */
+export function NotFoundPage({ message, backTo = '/', backLabel }: Props) {
   const { t } = useTranslation();
   useEffect(() => {
     document.title = `404 · ${t('app.name')}`;
@@ -12,10 +15,10 @@ export function NotFoundPage() {
     <Result
       status="404"
       title={<span data-testid="page-title">404</span>}
-      subTitle={<span data-testid="not-found">{t('errors.notFound')}</span>}
+      subTitle={<span data-testid="not-found">{message ?? t('errors.notFound')}</span>}
       extra={
-        <Link to="/">
-          <Button type="primary">{t('errors.backHome')}</Button>
+        <Link to={backTo}>
+          <Button type="primary">{backLabel ?? t('errors.backHome')}</Button>
         </Link>
       }
     />

@@ -1,14 +1,14 @@
 import { ArrowLeftOutlined } from '@ant-design/icons';
-import { App, Button, Card, Result, Space, Spin, Tabs, Tag, Typography } from 'antd';
-import { useEffect, useState, type ReactNode } from 'react';
+import { App, Button, Card, Space, Tabs, Tag, Typography } from 'antd';
+import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useParams, useSearchParams } from 'react-router';
-import { ApiError } from '../../api/client';
 import { useEnterprise, useEnterpriseInvalidation } from '../../api/enterprises';
 import { useAuth } from '../../auth/AuthContext';
+import { PageLoading, useMissingRecord } from '../../components/DetailPage';
 import { Page } from '../../components/Page';
+import { NotFoundPage } from '../NotFoundPage';
 import { useParkNames } from '../../components/ParkTreeSelect';
-import { useShowError } from '../../lib/errors';
 import { EnterpriseFormModal } from './EnterpriseFormModal';
 import { statusColors, useEnterpriseLabels } from './enterpriseLabels';
 import { EnterpriseProfile } from './EnterpriseProfile';
@@ -22,25 +22,6 @@ const tabKeys = ['profile', 'qualifications', 'status', 'history', 'statistics',
 type TabKey = (typeof tabKeys)[number];
 
 /** The not-found page's look, with the registry's wording (unknown id, or outside the caller's scope). */
-function EnterpriseNotFound() {
-  const { t } = useTranslation();
-  useEffect(() => {
-    document.title = `404 · ${t('app.name')}`;
-  }, [t]);
-  return (
-    <Result
-      status="404"
-      title={<span data-testid="page-title">404</span>}
-      subTitle={<span data-testid="not-found">{t('enterprises.notFound')}</span>}
-      extra={
-        <Link to="/enterprises">
-          <Button type="primary">{t('enterprises.backToList')}</Button>
-        </Link>
-      }
-    />
-  );
-}
-
 function HeaderItem({ label, children }: { label: string; children: ReactNode }) {
   const { t } = useTranslation();
   return (
@@ -60,7 +41,6 @@ export function EnterpriseDetailPage() {
   const { t } = useTranslation();
   const { can } = useAuth();
   const { message } = App.useApp();
-  const showError = useShowError();
   const labels = useEnterpriseLabels();
   const parkName = useParkNames();
   const invalidate = useEnterpriseInvalidation();
@@ -71,19 +51,10 @@ export function EnterpriseDetailPage() {
   const query = useEnterprise(id);
   const e = query.data;
   const tab: TabKey = (tabKeys as readonly string[]).includes(params.get('tab') ?? '') ? (params.get('tab') as TabKey) : 'profile';
-  const missing = query.error instanceof ApiError && (query.error.status === 404 || query.error.status === 400);
+  const missing = useMissingRecord(query.error);
 
-  useEffect(() => {
-    if (query.error && !missing) showError(query.error);
-  }, [query.error, missing, showError]);
-
-  if (missing) return <EnterpriseNotFound />;
-  if (!e)
-    return (
-      <Page title={t('enterprises.title')}>
-        <div style={{ display: 'grid', placeItems: 'center', minHeight: 240 }}>{query.isLoading ? <Spin size="large" /> : null}</div>
-      </Page>
-    );
+  if (missing) return <NotFoundPage message={t('enterprises.notFound')} backTo="/enterprises" backLabel={t('enterprises.backToList')} />;
+  if (!e) return <PageLoading title={t('enterprises.title')} loading={query.isLoading} />;
 
   return (
     <Page

@@ -1,14 +1,14 @@
 import { ArrowLeftOutlined, FlagOutlined } from '@ant-design/icons';
 import type { WorkOrderActionName } from '@zhiyuan/core';
-import { App, Button, Card, Col, Descriptions, List, Rate, Result, Row, Space, Spin, Tag, Typography } from 'antd';
-import { useEffect, useState, type ReactNode } from 'react';
+import { App, Button, Card, Col, Descriptions, List, Rate, Row, Space, Tag, Typography } from 'antd';
+import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useParams } from 'react-router';
-import { ApiError } from '../../api/client';
 import { useWorkOrder, useWorkOrderInvalidation, type WorkOrderDetail } from '../../api/workOrders';
 import { useAuth } from '../../auth/AuthContext';
+import { PageLoading, useMissingRecord } from '../../components/DetailPage';
 import { Page } from '../../components/Page';
-import { useShowError } from '../../lib/errors';
+import { NotFoundPage } from '../NotFoundPage';
 import { formatDateTime } from '../../lib/format';
 import { AttachmentList } from './Attachments';
 import { Deadline, useNow } from './Deadline';
@@ -16,25 +16,6 @@ import { WorkOrderActionBar } from './WorkOrderActionBar';
 import { WorkOrderActionModal } from './WorkOrderActionModal';
 import { priorityColors, useWorkOrderLabels, workOrderStatusColors, workOrderTypeColors } from './workOrderLabels';
 import { WorkOrderTimeline } from './WorkOrderTimeline';
-
-function NotFound() {
-  const { t } = useTranslation();
-  useEffect(() => {
-    document.title = `404 · ${t('app.name')}`;
-  }, [t]);
-  return (
-    <Result
-      status="404"
-      title={<span data-testid="page-title">404</span>}
-      subTitle={<span data-testid="not-found">{t('workOrders.notFound')}</span>}
-      extra={
-        <Link to="/work-orders">
-          <Button type="primary">{t('workOrders.backToList')}</Button>
-        </Link>
-      }
-    />
-  );
-}
 
 /** The tags after an order's title: number, status, type, priority, and for staff 督办 and overdue (internal matters). */
 export function OrderTags({ order, staff = true }: { order: WorkOrderDetail; staff?: boolean }) {
@@ -71,7 +52,6 @@ export function WorkOrderDetailPage() {
   const { id = '' } = useParams();
   const { t } = useTranslation();
   const { message } = App.useApp();
-  const showError = useShowError();
   const labels = useWorkOrderLabels();
   const invalidate = useWorkOrderInvalidation();
   const location = useLocation();
@@ -79,19 +59,10 @@ export function WorkOrderDetailPage() {
   const query = useWorkOrder(id);
   const [acting, setActing] = useState<WorkOrderActionName | null>(null);
   const o = query.data;
-  const missing = query.error instanceof ApiError && (query.error.status === 404 || query.error.status === 400);
+  const missing = useMissingRecord(query.error);
 
-  useEffect(() => {
-    if (query.error && !missing) showError(query.error);
-  }, [query.error, missing, showError]);
-
-  if (missing) return <NotFound />;
-  if (!o)
-    return (
-      <Page title={t('workOrders.title')}>
-        <div style={{ display: 'grid', placeItems: 'center', minHeight: 240 }}>{query.isLoading ? <Spin size="large" /> : null}</div>
-      </Page>
-    );
+  if (missing) return <NotFoundPage message={t('workOrders.notFound')} backTo="/work-orders" backLabel={t('workOrders.backToList')} />;
+  if (!o) return <PageLoading title={t('workOrders.title')} loading={query.isLoading} />;
 
   return (
     <Page

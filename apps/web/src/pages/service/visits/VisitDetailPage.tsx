@@ -1,15 +1,15 @@
 import { ArrowLeftOutlined, CheckCircleFilled, EditOutlined, PlusOutlined, SwapOutlined } from '@ant-design/icons';
 import type { VisitProblem } from '@zhiyuan/core';
-import { App, Button, Card, Descriptions, Empty, Form, Input, List, Result, Space, Spin, Tag } from 'antd';
-import { useEffect, useState } from 'react';
+import { App, Button, Card, Descriptions, Empty, Form, Input, List, Space, Tag } from 'antd';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
-import { ApiError } from '../../../api/client';
 import { useVisit, useVisitInvalidation, visitsApi } from '../../../api/visits';
 import { useAuth } from '../../../auth/AuthContext';
 import { FormModal } from '../../../components/FormModal';
+import { PageLoading, useMissingRecord } from '../../../components/DetailPage';
 import { Page } from '../../../components/Page';
-import { useShowError } from '../../../lib/errors';
+import { NotFoundPage } from '../../NotFoundPage';
 import { formatDateTime } from '../../../lib/format';
 import { workOrderPath } from '../common/OrderCells';
 import { CancelVisitModal } from './CancelVisitModal';
@@ -56,44 +56,22 @@ export function VisitDetailPage() {
   const { t } = useTranslation();
   const { can } = useAuth();
   const { message } = App.useApp();
-  const showError = useShowError();
   const invalidate = useVisitInvalidation();
   const navigate = useNavigate();
   const query = useVisit(id);
   const v = query.data;
   const [dialog, setDialog] = useState<Dialog>(null);
   const [converting, setConverting] = useState<VisitProblem | null>(null);
-  const missing = query.error instanceof ApiError && (query.error.status === 404 || query.error.status === 400);
+  const missing = useMissingRecord(query.error);
   const writable = can('visit.write');
-
-  useEffect(() => {
-    if (query.error && !missing) showError(query.error);
-  }, [query.error, missing, showError]);
 
   const saved = (text: string) => {
     void message.success(text);
     void invalidate();
   };
 
-  if (missing)
-    return (
-      <Result
-        status="404"
-        title={<span data-testid="page-title">404</span>}
-        subTitle={t('visits.detail.notFound')}
-        extra={
-          <Link to="/service/visits">
-            <Button type="primary">{t('visits.detail.back')}</Button>
-          </Link>
-        }
-      />
-    );
-  if (!v)
-    return (
-      <Page title={t('visits.title')}>
-        <div style={{ display: 'grid', placeItems: 'center', minHeight: 240 }}>{query.isLoading ? <Spin size="large" /> : null}</div>
-      </Page>
-    );
+  if (missing) return <NotFoundPage message={t('visits.detail.notFound')} backTo="/service/visits" backLabel={t('visits.detail.back')} />;
+  if (!v) return <PageLoading title={t('visits.title')} loading={query.isLoading} />;
 
   const planned = v.status === 'planned';
   return (
