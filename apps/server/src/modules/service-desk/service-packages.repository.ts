@@ -4,6 +4,7 @@
 import { and, asc, desc, eq, ilike, inArray, sql, type SQL } from 'drizzle-orm';
 import type { PackageItemStatus } from '@zhiyuan/core';
 import type { Executor } from '../../db/pool';
+import { groupBy } from '../../db/group-by';
 import { likePattern, orderFrom } from '../../db/paging';
 import { enterprises } from '../enterprises/enterprises.tables';
 import type { ParkScope } from '../parks/scope';
@@ -55,11 +56,9 @@ export async function assignedCounts(db: Executor, scope: ParkScope, packageIds:
 
 /** Items per package: active ones first, in their order. */
 export async function itemsOf(db: Executor, packageIds: readonly string[]): Promise<Map<string, ItemRow[]>> {
-  const map = new Map<string, ItemRow[]>();
-  if (packageIds.length === 0) return map;
+  if (packageIds.length === 0) return new Map();
   const rows = await db.select().from(items).where(inArray(items.packageId, [...packageIds])).orderBy(desc(items.active), asc(items.sortOrder), asc(items.name));
-  for (const r of rows) map.set(r.packageId, [...(map.get(r.packageId) ?? []), r]);
-  return map;
+  return groupBy(rows, (r) => r.packageId);
 }
 
 export const insertItems = (tx: Executor, rows: (typeof items.$inferInsert)[]) => (rows.length ? tx.insert(items).values(rows).returning() : Promise.resolve([]));
@@ -126,11 +125,9 @@ export const insertAssignments = (tx: Executor, rows: (typeof assignments.$infer
   tx.insert(assignments).values(rows).onConflictDoNothing({ target: [assignments.packageId, assignments.enterpriseId] }).returning({ id: assignments.id, enterpriseId: assignments.enterpriseId });
 
 export async function progressOf(db: Executor, assignmentIds: readonly string[]): Promise<Map<string, ProgressRow[]>> {
-  const map = new Map<string, ProgressRow[]>();
-  if (assignmentIds.length === 0) return map;
+  if (assignmentIds.length === 0) return new Map();
   const rows = await db.select().from(progress).where(inArray(progress.assignmentId, [...assignmentIds]));
-  for (const r of rows) map.set(r.assignmentId, [...(map.get(r.assignmentId) ?? []), r]);
-  return map;
+  return groupBy(rows, (r) => r.assignmentId);
 }
 
 export const findProgress = async (db: Executor, assignmentId: string, itemId: string) =>

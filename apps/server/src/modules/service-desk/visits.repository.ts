@@ -3,6 +3,7 @@
 import { and, asc, eq, gt, inArray, sql, type SQL } from 'drizzle-orm';
 import type { VisitClass, VisitStatus } from '@zhiyuan/core';
 import type { Executor } from '../../db/pool';
+import { groupBy } from '../../db/group-by';
 import { orderFrom } from '../../db/paging';
 import { enterprises } from '../enterprises/enterprises.tables';
 import type { ParkScope } from '../parks/scope';
@@ -99,16 +100,14 @@ export const updateVisit = async (tx: Executor, id: string, v: Partial<typeof vi
 // ---------------------------------------------------------------- problems
 
 export async function problemsOf(db: Executor, visitIds: readonly string[]): Promise<Map<string, ProblemRow[]>> {
-  const map = new Map<string, ProblemRow[]>();
-  if (visitIds.length === 0) return map;
+  if (visitIds.length === 0) return new Map();
   const rows = await db
     .select({ id: visitProblems.id, visitId: visitProblems.visitId, text: visitProblems.text, workOrderId: visitProblems.workOrderId, workOrderNumber: workOrders.number })
     .from(visitProblems)
     .leftJoin(workOrders, eq(workOrders.id, visitProblems.workOrderId))
     .where(inArray(visitProblems.visitId, [...visitIds]))
     .orderBy(visitProblems.visitId, visitProblems.sortOrder, visitProblems.createdAt);
-  for (const r of rows) map.set(r.visitId, [...(map.get(r.visitId) ?? []), r]);
-  return map;
+  return groupBy(rows, (r) => r.visitId);
 }
 
 /** Appends problems after the visit's last one. */
