@@ -2,9 +2,10 @@ import { ProForm, ProFormText } from '@ant-design/pro-components';
 import { emergingIndustryCodes, enterpriseStatuses, listingStages } from '@zhiyuan/core';
 import { Select, TreeSelect } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { useOfficers, useQualificationKindList, useTags } from '../../api/enterprises';
+import { useQualificationKindList, useTags } from '../../api/enterprises';
 import { ParkTreeSelect } from '../../components/ParkTreeSelect';
 import { UrlFilterBar } from '../../components/UrlFilterBar';
+import { OfficerSelect } from '../workOrders/pickers';
 import { filterKeys, fromFormValues, toFormValues, type Filters } from './enterpriseFilters';
 import { useEnterpriseLabels } from './enterpriseLabels';
 
@@ -17,7 +18,6 @@ export function EnterpriseFilterBar({ filters, onApply }: Props) {
   const { t } = useTranslation();
   const labels = useEnterpriseLabels();
   const kinds = useQualificationKindList();
-  const officers = useOfficers();
   const tags = useTags();
 
   return (
@@ -75,15 +75,7 @@ export function EnterpriseFilterBar({ filters, onApply }: Props) {
         />
       </ProForm.Item>
       <ProForm.Item name="officerId" label={t('enterprises.filter.officer')}>
-        <Select
-          allowClear
-          showSearch
-          optionFilterProp="label"
-          loading={officers.isLoading}
-          options={(officers.data?.items ?? []).map((o) => ({ value: o.id, label: o.displayName }))}
-          placeholder={t('enterprises.filter.any')}
-          data-testid="enterprise-filter-officer"
-        />
+        <OfficerSelect placeholder={t('enterprises.filter.any')} data-testid="enterprise-filter-officer" />
       </ProForm.Item>
       <ProForm.Item name="tag" label={t('enterprises.filter.tag')}>
         <Select

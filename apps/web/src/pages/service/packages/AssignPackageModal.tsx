@@ -1,9 +1,9 @@
 import type { ServicePackage } from '@zhiyuan/core';
-import { Alert, Form, Select } from 'antd';
+import { Alert, Form } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { useOfficers } from '../../../api/enterprises';
 import { servicePackagesApi, type AssignServicePackageResult } from '../../../api/servicePackages';
 import { FormModal } from '../../../components/FormModal';
+import { OfficerSelect } from '../../workOrders/pickers';
 import { EnterprisePicker } from '../common/EnterprisePicker';
 
 type Values = { enterpriseIds: string[]; officerId?: string };
@@ -11,7 +11,6 @@ type Values = { enterpriseIds: string[]; officerId?: string };
 /** Assigns a package to enterprises of the caller's scope; those holding it already are left as they are. */
 export function AssignPackageModal({ pkg, onClose, onDone }: { pkg: ServicePackage | null; onClose: () => void; onDone: (r: AssignServicePackageResult) => void }) {
   const { t } = useTranslation();
-  const officers = useOfficers(!!pkg);
   return (
     <FormModal<Values>
       open={!!pkg}
@@ -35,15 +34,7 @@ export function AssignPackageModal({ pkg, onClose, onDone }: { pkg: ServicePacka
         <EnterprisePicker multiple data-testid="package-assign-enterprises" />
       </Form.Item>
       <Form.Item name="officerId" label={t('packages.assign.officer')} extra={t('packages.assign.officerHint')}>
-        <Select
-          allowClear
-          showSearch
-          optionFilterProp="label"
-          loading={officers.isLoading}
-          options={(officers.data?.items ?? []).map((o) => ({ value: o.id, label: o.displayName }))}
-          placeholder={t('packages.assign.officerPlaceholder')}
-          data-testid="package-assign-officer"
-        />
+        <OfficerSelect placeholder={t('packages.assign.officerPlaceholder')} data-testid="package-assign-officer" />
       </Form.Item>
     </FormModal>
   );

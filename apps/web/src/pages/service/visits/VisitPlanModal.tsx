@@ -2,10 +2,10 @@ import type { Visit } from '@zhiyuan/core';
 import { DatePicker, Form, Select } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
-import { useOfficers } from '../../../api/enterprises';
 import { visitsApi } from '../../../api/visits';
 import { FormModal } from '../../../components/FormModal';
 import { businessTz, dayjs } from '../../../lib/format';
+import { OfficerSelect } from '../../workOrders/pickers';
 import { EnterprisePicker } from '../common/EnterprisePicker';
 
 type Values = { enterpriseId?: string; plannedOn?: Dayjs; topics?: string[]; officerId?: string };
@@ -26,7 +26,6 @@ export const isoDay = (d: Dayjs) => d.format('YYYY-MM-DD');
 /** Plan a visit (enterprise, date, topics), or move a planned one. */
 export function VisitPlanModal({ open, visit, enterprise, onClose, onSaved }: Props) {
   const { t } = useTranslation();
-  const officers = useOfficers(open);
   const editing = !!visit;
   const presetEnterprise = visit ? { id: visit.enterpriseId, name: visit.enterpriseName } : enterprise;
 
@@ -62,15 +61,7 @@ export function VisitPlanModal({ open, visit, enterprise, onClose, onSaved }: Pr
         <Select mode="tags" tokenSeparators={['，', ',', '、']} open={false} suffixIcon={null} placeholder={t('visits.placeholder.topics')} data-testid="visit-topics" />
       </Form.Item>
       <Form.Item name="officerId" label={t('visits.field.officer')} extra={t('visits.officerHint')}>
-        <Select
-          allowClear
-          showSearch
-          optionFilterProp="label"
-          loading={officers.isLoading}
-          options={(officers.data?.items ?? []).map((o) => ({ value: o.id, label: o.displayName }))}
-          placeholder={t('visits.placeholder.officer')}
-          data-testid="visit-officer"
-        />
+        <OfficerSelect placeholder={t('visits.placeholder.officer')} data-testid="visit-officer" />
       </Form.Item>
     </FormModal>
   );
