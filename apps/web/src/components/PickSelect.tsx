@@ -3,6 +3,9 @@ import { Select, type SelectProps } from 'antd';
 import { useDeferredValue, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 
+/** A picker's own props (a form item gives it value, onChange and id). */
+export type PickerProps<V> = { value?: V; onChange?: (v: V | undefined) => void; id?: string; placeholder?: string; disabled?: boolean; 'data-testid'?: string };
+
 /** A pick among loaded options, found by their label as one types. */
 export function LocalSelect<V>(props: SelectProps<V>) {
   const { t } = useTranslation();

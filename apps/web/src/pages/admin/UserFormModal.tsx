@@ -9,7 +9,7 @@ import { LocalSelect } from '../../components/PickSelect';
 import { ParkTreeSelect } from '../../components/ParkTreeSelect';
 import { RoleSelect, roleSetRule } from '../../components/RoleSelect';
 import { blankToUndefined, schemaRule } from '../../lib/rules';
-import { useDepartments } from '../workOrders/pickers';
+import { useDepartments } from '../../components/DepartmentSelect';
 
 type Values = {
   username: string;

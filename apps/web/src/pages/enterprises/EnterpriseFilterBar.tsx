@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { useQualificationKindList, useTags } from '../../api/enterprises';
 import { ParkTreeSelect } from '../../components/ParkTreeSelect';
 import { UrlFilterBar } from '../../components/UrlFilterBar';
-import { OfficerSelect } from '../workOrders/pickers';
+import { OfficerSelect } from '../../components/OfficerSelect';
 import { filterKeys, fromFormValues, toFormValues, type Filters } from './enterpriseFilters';
 import { useEnterpriseLabels } from './enterpriseLabels';
 

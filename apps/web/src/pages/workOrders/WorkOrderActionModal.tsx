@@ -9,7 +9,9 @@ import { useShowError } from '../../lib/errors';
 import { formatDateTime } from '../../lib/format';
 import { blankToUndefined } from '../../lib/rules';
 import { AttachmentUploader, uploadedIds, uploadsSettledRule, type UploadValue } from './Attachments';
-import { DepartmentSelect, OfficerSelect, WorkOrderSelect } from './pickers';
+import { DepartmentSelect } from '../../components/DepartmentSelect';
+import { OfficerSelect } from '../../components/OfficerSelect';
+import { WorkOrderSelect } from './pickers';
 import { useWorkOrderLabels } from './workOrderLabels';
 
 type Values = {

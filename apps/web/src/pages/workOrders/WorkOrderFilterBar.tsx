@@ -5,7 +5,9 @@ import { useTranslation } from 'react-i18next';
 import { useAuth } from '../../auth/AuthContext';
 import { ParkTreeSelect } from '../../components/ParkTreeSelect';
 import { UrlFilterBar } from '../../components/UrlFilterBar';
-import { CategoryTreeSelect, DepartmentSelect, OfficerSelect } from './pickers';
+import { DepartmentSelect } from '../../components/DepartmentSelect';
+import { OfficerSelect } from '../../components/OfficerSelect';
+import { CategoryTreeSelect } from './pickers';
 import { filterKeys, fromFormValues, toFormValues, type Filters } from './workOrderFilters';
 import { useWorkOrderLabels } from './workOrderLabels';
 

@@ -1,67 +1,13 @@
-/**
- * Pickers of the service desk's forms and filters: departments, service officers, enterprises
- * (searched on the server), the category tree, and other orders (for a merge).
- */
+/** Pickers of the work-order forms and filters: enterprises (searched on the server), the category tree, and other orders (for a merge). */
 import { useQuery } from '@tanstack/react-query';
 import { buildCategoryTree, type CategoryNode } from '@zhiyuan/core';
 import { TreeSelect } from 'antd';
-import { useMemo, type CSSProperties } from 'react';
+import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client';
-import { useEnterprise, useOfficers, type EnterprisePage } from '../../api/enterprises';
-import { departmentsApi } from '../../api/parks';
-import { LocalSelect, SearchSelect, useSearchText } from '../../components/PickSelect';
-import { useParkNames } from '../../components/ParkTreeSelect';
+import { useEnterprise, type EnterprisePage } from '../../api/enterprises';
+import { SearchSelect, useSearchText, type PickerProps } from '../../components/PickSelect';
 import { useWorkOrderCategories, workOrdersApi, type WorkOrderCategory } from '../../api/workOrders';
-
-type PickerProps<V> = { value?: V; onChange?: (v: V | undefined) => void; id?: string; placeholder?: string; disabled?: boolean; 'data-testid'?: string };
-
-/** Every department in the caller's scope (one request, cached). */
-export function useDepartments(enabled = true) {
-  return useQuery({ queryKey: ['departments', 'all'], queryFn: () => departmentsApi.list({ pageSize: 200, sort: 'name' }), enabled, staleTime: 5 * 60_000 });
-}
-
-type DepartmentSelectProps = Omit<PickerProps<string>, 'value' | 'onChange'> & {
-  exclude?: readonly string[];
-  style?: CSSProperties;
-} & ({ multiple?: false; value?: string; onChange?: (v: string | undefined) => void } | { multiple: true; value?: string[]; onChange?: (v: string[] | undefined) => void });
-
-/** A department of the caller's scope (or several: co-handlers), full width by default. */
-export function DepartmentSelect({ exclude, style, multiple, placeholder, ...props }: DepartmentSelectProps) {
-  const { t } = useTranslation();
-  const list = useDepartments();
-  const parkName = useParkNames();
-  const items = (list.data?.items ?? []).filter((d) => !exclude?.includes(d.id));
-  // Departments of different parks may share a name: those get their park after the name.
-  const shared = new Set(items.filter((d, i) => items.findIndex((x) => x.name === d.name) !== i).map((d) => d.name));
-  const options = items.map((d) => ({ value: d.id, label: shared.has(d.name) ? `${d.name}（${parkName(d.parkId)}）` : d.name }));
-  const { value } = props;
-  if (typeof value === 'string' && !options.some((o) => o.value === value)) options.unshift({ value, label: '…' });
-  return (
-    <LocalSelect<string | string[]>
-      {...(props as PickerProps<string | string[]>)}
-      mode={multiple ? 'multiple' : undefined}
-      options={options}
-      loading={list.isLoading}
-      placeholder={placeholder ?? t(multiple ? 'workOrders.pick.coHandlers' : 'workOrders.pick.department')}
-      style={style ?? { width: '100%' }}
-    />
-  );
-}
-
-/** Service officers of the caller's scope. */
-export function OfficerSelect({ placeholder, ...props }: PickerProps<string>) {
-  const { t } = useTranslation();
-  const officers = useOfficers();
-  return (
-    <LocalSelect<string>
-      {...props}
-      options={(officers.data?.items ?? []).map((o) => ({ value: o.id, label: o.displayName }))}
-      loading={officers.isLoading}
-      placeholder={placeholder ?? t('workOrders.pick.officer')}
-    />
-  );
-}
 
 /** Enterprises by name or USCC, searched on the server as one types. */
 export function EnterpriseSelect({ placeholder, ...props }: PickerProps<string>) {

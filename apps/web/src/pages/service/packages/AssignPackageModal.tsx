@@ -3,7 +3,7 @@ import { Alert, Form } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { servicePackagesApi, type AssignServicePackageResult } from '../../../api/servicePackages';
 import { FormModal } from '../../../components/FormModal';
-import { OfficerSelect } from '../../workOrders/pickers';
+import { OfficerSelect } from '../../../components/OfficerSelect';
 import { EnterprisePicker } from '../common/EnterprisePicker';
 
 type Values = { enterpriseIds: string[]; officerId?: string };

@@ -7,7 +7,7 @@ import type { BreakdownRow, WorkOrderBreakdown } from '../../../api/serviceStats
 import { formatPercent } from '../../../lib/format';
 import { rowTestId } from '../../../lib/table';
 import { useParkNames } from '../../../components/ParkTreeSelect';
-import { useDepartments } from '../../workOrders/pickers';
+import { useDepartments } from '../../../components/DepartmentSelect';
 import { useServiceLabels } from '../common/labels';
 import { RateCell } from './RateCell';
 import { rowFilter } from './ratesState';

@@ -10,7 +10,7 @@ import { Page } from '../../../components/Page';
 import { ParkTreeSelect } from '../../../components/ParkTreeSelect';
 import { useShowError } from '../../../lib/errors';
 import { dayjs } from '../../../lib/format';
-import { DepartmentSelect } from '../../workOrders/pickers';
+import { DepartmentSelect } from '../../../components/DepartmentSelect';
 import { useServiceLabels } from '../common/labels';
 import { BreakdownCard } from './BreakdownCard';
 import { DrillDownDrawer } from './DrillDownDrawer';

@@ -20,7 +20,7 @@ import { ParkTreeSelect } from '../../../components/ParkTreeSelect';
 import { useShowError } from '../../../lib/errors';
 import { formatDateTime } from '../../../lib/format';
 import { rowTestId, toListQuery, toTableResult } from '../../../lib/table';
-import { DepartmentSelect } from '../../workOrders/pickers';
+import { DepartmentSelect } from '../../../components/DepartmentSelect';
 import { supervisionStatusColors, useServiceLabels } from '../common/labels';
 import { LinkButton } from '../common/LinkButton';
 import { OrderStatusTag, workOrderPath } from '../common/OrderCells';

@@ -3,7 +3,7 @@ import { Alert, Form, Input, Radio } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { visitsApi } from '../../../api/visits';
 import { FormModal } from '../../../components/FormModal';
-import { DepartmentSelect } from '../../workOrders/pickers';
+import { DepartmentSelect } from '../../../components/DepartmentSelect';
 import { useServiceLabels } from '../common/labels';
 
 type Values = { type: WorkOrderType; title: string; priority: WorkOrderPriority; departmentId?: string };

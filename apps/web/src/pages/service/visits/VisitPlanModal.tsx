@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { visitsApi } from '../../../api/visits';
 import { FormModal } from '../../../components/FormModal';
 import { businessTz, dayjs } from '../../../lib/format';
-import { OfficerSelect } from '../../workOrders/pickers';
+import { OfficerSelect } from '../../../components/OfficerSelect';
 import { EnterprisePicker } from '../common/EnterprisePicker';
 
 type Values = { enterpriseId?: string; plannedOn?: Dayjs; topics?: string[]; officerId?: string };

@@ -11,7 +11,7 @@ import { Page } from '../../../components/Page';
 import { ParkTreeSelect } from '../../../components/ParkTreeSelect';
 import { useShowError } from '../../../lib/errors';
 import { rowTestId, toListQuery, toTableResult } from '../../../lib/table';
-import { OfficerSelect } from '../../workOrders/pickers';
+import { OfficerSelect } from '../../../components/OfficerSelect';
 import { EnterprisePicker } from '../common/EnterprisePicker';
 import { useServiceLabels } from '../common/labels';
 import { LinkButton } from '../common/LinkButton';
