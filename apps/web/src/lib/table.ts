@@ -37,3 +37,25 @@ export function rowTestId(prefix: string, key: string) {
 /** The sort arrow a column shows for the API's `sort` (`field` / `-field`). */
 export const sortOrderOf = (sort: string | undefined, field: string): SortOrder | undefined =>
   sort === field ? 'ascend' : sort === `-${field}` ? 'descend' : undefined;
+
+/** A ProTable request's answer: the page, or an empty table once the error is shown. */
+export async function loadTable<T>(load: Promise<Page<T>>, showError: (e: unknown) => void) {
+  try {
+    return toTableResult(await load);
+  } catch (e) {
+    showError(e);
+    return { data: [] as T[], total: 0, success: false };
+  }
+}
+
+/** The filters of a list query that are set, as strings (what the page's export link repeats). */
+export const setFilters = (query: Query, keys: readonly string[]): Record<string, string> =>
+  Object.fromEntries(keys.filter((k) => query[k] != null).map((k) => [k, String(query[k])]));
+
+/** How the service pages' tables search (the form open), page (20, size changer), scroll and refresh. */
+export const searchTableProps = {
+  search: { labelWidth: 'auto', defaultCollapsed: false },
+  pagination: { defaultPageSize: 20, showSizeChanger: true },
+  scroll: { x: 1000 },
+  options: { density: false, setting: false, reload: true },
+} as const;

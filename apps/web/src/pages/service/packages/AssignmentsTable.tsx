@@ -8,7 +8,7 @@ import { servicePackagesApi, useServicePackages } from '../../../api/servicePack
 import { ParkTreeSelect } from '../../../components/ParkTreeSelect';
 import { useShowError } from '../../../lib/errors';
 import { formatDateTime } from '../../../lib/format';
-import { rowTestId, toListQuery, toTableResult } from '../../../lib/table';
+import { loadTable, rowTestId, searchTableProps, toListQuery } from '../../../lib/table';
 import { EnterprisePicker } from '../common/EnterprisePicker';
 import { LinkButton } from '../common/LinkButton';
 import { CompletionBar } from './CompletionBar';
@@ -78,19 +78,9 @@ export function AssignmentsTable({ packageId, onOpen, reloadKey }: { packageId?:
       actionRef={actionRef}
       columns={columns}
       form={{ initialValues: { packageId } }}
-      request={async (params, sort) => {
-        try {
-          return toTableResult(await servicePackagesApi.assignments(toListQuery(params, sort, ['packageId', 'enterpriseId', 'parkId', 'complete'])));
-        } catch (e) {
-          showError(e);
-          return { data: [], total: 0, success: false };
-        }
-      }}
-      search={{ labelWidth: 'auto', defaultCollapsed: false }}
-      pagination={{ defaultPageSize: 20, showSizeChanger: true }}
-      scroll={{ x: 1000 }}
+      request={(params, sort) => loadTable(servicePackagesApi.assignments(toListQuery(params, sort, ['packageId', 'enterpriseId', 'parkId', 'complete'])), showError)}
+      {...searchTableProps}
       onRow={(r) => rowTestId('assignment', r.enterpriseName)}
-      options={{ density: false, setting: false, reload: true }}
     />
   );
 }

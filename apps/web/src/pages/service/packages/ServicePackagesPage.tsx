@@ -10,7 +10,7 @@ import { useAuth } from '../../../auth/AuthContext';
 import { Page } from '../../../components/Page';
 import { useShowError } from '../../../lib/errors';
 import { formatDateTime } from '../../../lib/format';
-import { rowTestId, toListQuery, toTableResult } from '../../../lib/table';
+import { loadTable, rowTestId, searchTableProps, toListQuery } from '../../../lib/table';
 import { LinkButton } from '../common/LinkButton';
 import { AssignmentDrawer } from './AssignmentDrawer';
 import { AssignmentsTable } from './AssignmentsTable';
@@ -176,19 +176,9 @@ export function ServicePackagesPage() {
                 rowKey="id"
                 actionRef={actionRef}
                 columns={columns}
-                request={async (p, sort) => {
-                  try {
-                    return toTableResult(await servicePackagesApi.list(toListQuery(p, sort, ['q', 'active'])));
-                  } catch (e) {
-                    showError(e);
-                    return { data: [], total: 0, success: false };
-                  }
-                }}
-                search={{ labelWidth: 'auto', defaultCollapsed: false }}
-                pagination={{ defaultPageSize: 20, showSizeChanger: true }}
-                scroll={{ x: 1000 }}
+                request={(p, sort) => loadTable(servicePackagesApi.list(toListQuery(p, sort, ['q', 'active'])), showError)}
+                {...searchTableProps}
                 onRow={(r) => rowTestId('package', r.name)}
-                options={{ density: false, setting: false, reload: true }}
                 toolBarRender={() => [
                   manage && (
                     <Button key="new" type="primary" icon={<PlusOutlined />} onClick={() => setEditing('new')} data-testid="package-create">

@@ -19,7 +19,7 @@ import { Page } from '../../../components/Page';
 import { ParkTreeSelect } from '../../../components/ParkTreeSelect';
 import { useShowError } from '../../../lib/errors';
 import { formatDateTime } from '../../../lib/format';
-import { rowTestId, toListQuery, toTableResult } from '../../../lib/table';
+import { loadTable, rowTestId, searchTableProps, setFilters, toListQuery } from '../../../lib/table';
 import { DepartmentSelect } from '../../../components/DepartmentSelect';
 import { supervisionStatusColors, useServiceLabels } from '../common/labels';
 import { LinkButton } from '../common/LinkButton';
@@ -145,19 +145,11 @@ export function SupervisionsPage() {
         columns={columns}
         request={async (params, sort) => {
           const query = toListQuery(params, sort, filterKeys);
-          setFilter(Object.fromEntries(filterKeys.filter((k) => query[k] != null).map((k) => [k, String(query[k])])) as SupervisionFilter);
-          try {
-            return toTableResult(await supervisionsApi.list(query));
-          } catch (e) {
-            showError(e);
-            return { data: [], total: 0, success: false };
-          }
+          setFilter(setFilters(query, filterKeys) as SupervisionFilter);
+          return loadTable(supervisionsApi.list(query), showError);
         }}
-        search={{ labelWidth: 'auto', defaultCollapsed: false }}
-        pagination={{ defaultPageSize: 20, showSizeChanger: true }}
-        scroll={{ x: 1000 }}
+        {...searchTableProps}
         onRow={(r) => rowTestId('supervision', r.orderNumber)}
-        options={{ density: false, setting: false, reload: true }}
         expandable={{
           expandedRowRender: (r) => (
             <Descriptions size="small" column={{ xs: 1, md: 2 }} style={{ maxWidth: 1000 }} data-testid={`supervision-detail-${r.orderNumber}`}>

@@ -10,7 +10,7 @@ import { useAuth } from '../../../auth/AuthContext';
 import { Page } from '../../../components/Page';
 import { ParkTreeSelect } from '../../../components/ParkTreeSelect';
 import { useShowError } from '../../../lib/errors';
-import { rowTestId, toListQuery, toTableResult } from '../../../lib/table';
+import { loadTable, rowTestId, searchTableProps, setFilters, toListQuery } from '../../../lib/table';
 import { OfficerSelect } from '../../../components/OfficerSelect';
 import { EnterprisePicker } from '../common/EnterprisePicker';
 import { useServiceLabels } from '../common/labels';
@@ -139,19 +139,11 @@ export function VisitsPage() {
         form={{ initialValues: { enterpriseId: presetEnterprise } }}
         request={async (p, sort) => {
           const query = toListQuery(p, sort, filterKeys);
-          setFilter(Object.fromEntries(filterKeys.filter((k) => query[k] != null).map((k) => [k, String(query[k])])) as VisitFilter);
-          try {
-            return toTableResult(await visitsApi.list(query));
-          } catch (e) {
-            showError(e);
-            return { data: [], total: 0, success: false };
-          }
+          setFilter(setFilters(query, filterKeys) as VisitFilter);
+          return loadTable(visitsApi.list(query), showError);
         }}
-        search={{ labelWidth: 'auto', defaultCollapsed: false }}
-        pagination={{ defaultPageSize: 20, showSizeChanger: true }}
-        scroll={{ x: 1000 }}
+        {...searchTableProps}
         onRow={(r) => ({ ...rowTestId('visit', r.id), onDoubleClick: () => navigate(`/service/visits/${r.id}`) })}
-        options={{ density: false, setting: false, reload: true }}
         toolBarRender={() => [
           can('workOrder.configure') && (
             <Button key="frequency" icon={<SettingOutlined />} onClick={() => setDialog({ kind: 'frequency' })} data-testid="visit-frequency">
