@@ -1,11 +1,12 @@
 import { DownloadOutlined, PlusOutlined } from '@ant-design/icons';
 import { ProTable, type ProColumns } from '@ant-design/pro-components';
-import { App, Button, Empty, Space, Tag, Tooltip, Typography } from 'antd';
+import { App, Button, Space, Tag, Tooltip, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import { enterprisesApi, useEnterpriseInvalidation, useEnterpriseList, useQualificationKindNames, type EnterpriseListItem } from '../../api/enterprises';
 import { useAuth } from '../../auth/AuthContext';
+import { ListEmpty } from '../../components/ListEmpty';
 import { Page } from '../../components/Page';
 import { useParkNames } from '../../components/ParkTreeSelect';
 import { useLanguage } from '../../i18n/LanguageContext';
@@ -133,22 +134,15 @@ export function EnterprisesPage() {
   ];
 
   const empty = (
-    <Empty
-      image={Empty.PRESENTED_IMAGE_SIMPLE}
-      data-testid="enterprise-empty"
-      description={
-        <>
-          <div>{filtered ? t('enterprises.emptyFiltered') : t('enterprises.empty')}</div>
-          <Typography.Text type="secondary">{filtered ? t('enterprises.emptyFilteredHint') : can('enterprise.write') ? t('enterprises.emptyHint') : ''}</Typography.Text>
-        </>
-      }
-    >
-      {filtered && (
-        <Button onClick={() => applyFilters({})} data-testid="enterprise-clear-filters">
-          {t('enterprises.clearFilters')}
-        </Button>
-      )}
-    </Empty>
+    <ListEmpty
+      filtered={filtered}
+      empty={t('enterprises.empty')}
+      emptyFiltered={t('enterprises.emptyFiltered')}
+      hint={filtered ? t('enterprises.emptyFilteredHint') : can('enterprise.write') ? t('enterprises.emptyHint') : ''}
+      clearLabel={t('enterprises.clearFilters')}
+      onClear={() => applyFilters({})}
+      testId="enterprise"
+    />
   );
 
   return (

@@ -1,12 +1,13 @@
 import { DownloadOutlined, FlagOutlined, PlusOutlined } from '@ant-design/icons';
 import { ProTable, type ProColumns } from '@ant-design/pro-components';
-import { Button, Empty, Space, Tag, Tooltip, Typography } from 'antd';
+import { Button, Space, Tag, Tooltip, Typography } from 'antd';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import { useEnterprise } from '../../api/enterprises';
 import { useWorkOrderList, workOrdersApi, type WorkOrderListItem } from '../../api/workOrders';
 import { useAuth } from '../../auth/AuthContext';
+import { ListEmpty } from '../../components/ListEmpty';
 import { Page } from '../../components/Page';
 import { canOpen } from '../../routes/access';
 import { useShowError } from '../../lib/errors';
@@ -130,22 +131,15 @@ export function WorkOrdersPage() {
   ];
 
   const empty = (
-    <Empty
-      image={Empty.PRESENTED_IMAGE_SIMPLE}
-      data-testid="work-order-empty"
-      description={
-        <>
-          <div>{filtered ? t('workOrders.emptyFiltered') : t('workOrders.empty')}</div>
-          <Typography.Text type="secondary">{filtered ? t('workOrders.emptyFilteredHint') : ''}</Typography.Text>
-        </>
-      }
-    >
-      {filtered && (
-        <Button onClick={() => applyFilters({})} data-testid="work-order-clear-filters">
-          {t('workOrders.clearFilters')}
-        </Button>
-      )}
-    </Empty>
+    <ListEmpty
+      filtered={filtered}
+      empty={t('workOrders.empty')}
+      emptyFiltered={t('workOrders.emptyFiltered')}
+      hint={filtered ? t('workOrders.emptyFilteredHint') : ''}
+      clearLabel={t('workOrders.clearFilters')}
+      onClear={() => applyFilters({})}
+      testId="work-order"
+    />
   );
 
   const canCreate = !!user && canOpen(user, 'workOrderCreate');
