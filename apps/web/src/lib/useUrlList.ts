@@ -1,9 +1,11 @@
 import type { TablePaginationConfig } from 'antd';
 import type { SorterResult } from 'antd/es/table/interface';
-import { useMemo } from 'react';
+import { useMemo, type ReactNode } from 'react';
 import { useSearchParams } from 'react-router';
 import { toSortParam } from './table';
 import { pageSizes, type Filters, type ListState, type UrlListState } from './urlListState';
+
+type ListQuery<T> = { data?: { items: T[]; total: number }; isFetching: boolean; isLoading: boolean; refetch: () => unknown };
 
 /**
  * A list page whose search lives in the URL: the state read from it, the API query, and the moves
@@ -44,5 +46,17 @@ export function useUrlList<K extends string>(codec: UrlListState<K>) {
     });
   };
 
-  return { params, state, query, filtered: codec.hasFilters(state.filters), go, applyFilters, pagination, onTableChange };
+  /** The props of the page's ProTable that come from the list: rows, loading, paging, sorting, empty text, reload. */
+  const tableProps = <T>(list: ListQuery<T>, empty: ReactNode) => ({
+    dataSource: list.data?.items,
+    loading: list.isFetching,
+    search: false as const,
+    pagination: pagination(list.data?.total),
+    onChange: onTableChange<T>,
+    locale: { emptyText: list.isLoading ? ' ' : empty },
+    options: { density: false, setting: false, reload: () => void list.refetch() },
+  });
+
+  // The sort arrows follow the URL (ProTable keeps its own sort state): the table's key changes with the URL's sort.
+  return { params, state, query, filtered: codec.hasFilters(state.filters), go, applyFilters, tableKey: `sort:${state.sort ?? ''}`, tableProps };
 }

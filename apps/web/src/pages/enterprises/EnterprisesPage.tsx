@@ -33,7 +33,7 @@ export function EnterprisesPage() {
   const kindName = useQualificationKindNames();
   const invalidate = useEnterpriseInvalidation();
   const [creating, setCreating] = useState(false);
-  const { params, state, query, filtered, applyFilters, pagination, onTableChange } = useUrlList(enterpriseListState);
+  const { params, state, query, filtered, applyFilters, tableKey, tableProps } = useUrlList(enterpriseListState);
   const list = useEnterpriseList(query);
 
   useEffect(() => {
@@ -149,21 +149,14 @@ export function EnterprisesPage() {
     <Page title={t('enterprises.title')}>
       <EnterpriseFilterBar filters={state.filters} onApply={(f) => applyFilters(f)} />
       <ProTable<EnterpriseListItem>
-        // The sort arrows follow the URL (ProTable keeps its own sort state: remount when the URL's changes).
-        key={`sort:${state.sort ?? ''}`}
+        key={tableKey}
+        {...tableProps(list, empty)}
         rowKey="id"
         columns={columns}
-        dataSource={list.data?.items}
-        loading={list.isFetching}
-        search={false}
         headerTitle={list.data ? <Typography.Text type="secondary">{t(list.data.totalCapped ? 'enterprises.totalCapped' : 'enterprises.total', { count: list.data.total })}</Typography.Text> : undefined}
-        pagination={pagination(list.data?.total)}
-        onChange={onTableChange}
-        locale={{ emptyText: list.isLoading ? ' ' : empty }}
         // The column widths (about 1530 px): no sideways scrolling from 1920 px wide screens.
         scroll={{ x: columns.reduce((sum, c) => sum + Number(c.width ?? 0), 0) }}
         onRow={(r) => rowTestId('enterprise', r.uscc)}
-        options={{ density: false, setting: false, reload: () => void list.refetch() }}
         toolBarRender={() => [
           <SavedFiltersButton key="saved" filters={state.filters} sort={state.sort} onApply={(f, sort) => applyFilters(f, sort)} />,
           can('enterprise.export') && (

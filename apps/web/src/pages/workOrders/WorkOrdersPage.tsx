@@ -27,7 +27,7 @@ export function WorkOrdersPage() {
   const showError = useShowError();
   const labels = useWorkOrderLabels();
   const now = useNow();
-  const { params, state, query, filtered, applyFilters, pagination, onTableChange } = useUrlList(workOrderListState);
+  const { params, state, query, filtered, applyFilters, tableKey, tableProps } = useUrlList(workOrderListState);
   const list = useWorkOrderList(query);
   // A link from an enterprise's page filters by it: name it on the filter's tag.
   const filterEnterprise = useEnterprise(state.filters.enterpriseId);
@@ -155,20 +155,13 @@ export function WorkOrdersPage() {
         </Space>
       )}
       <ProTable<WorkOrderListItem>
-        // The sort arrows follow the URL (ProTable keeps its own sort state: remount when the URL's changes).
-        key={`sort:${state.sort ?? ''}`}
+        key={tableKey}
+        {...tableProps(list, empty)}
         rowKey="id"
         columns={columns}
-        dataSource={list.data?.items}
-        loading={list.isFetching}
-        search={false}
         headerTitle={list.data ? <Typography.Text type="secondary">{t('workOrders.total', { count: list.data.total })}</Typography.Text> : undefined}
-        pagination={pagination(list.data?.total)}
-        onChange={onTableChange}
-        locale={{ emptyText: list.isLoading ? ' ' : empty }}
         scroll={{ x: columns.reduce((sum, c) => sum + Number(c.width ?? 0), 0) }}
         onRow={(r) => rowTestId('work-order', r.number)}
-        options={{ density: false, setting: false, reload: () => void list.refetch() }}
         toolBarRender={() => [
           <Tooltip key="export" title={t('workOrders.exportHint')}>
             <Button icon={<DownloadOutlined />} href={workOrdersApi.exportUrl({ ...state.filters, sort: state.sort })} download data-testid="work-order-export">
