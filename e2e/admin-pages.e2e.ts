@@ -129,6 +129,9 @@ describe('system administrator pages', () => {
     const { id } = (await res.json()) as { id: string };
     await dialog.waitFor({ state: 'hidden' });
 
+    // The list is in name order and the demo zone has dozens of departments: find it by keyword.
+    await page.getByPlaceholder('请输入').first().fill(name); // 关键词
+    await page.getByRole('button', { name: /查\s*询/ }).click();
     const row = page.getByTestId(`department-row-${name}`);
     await waitForText(row, '海淀园');
     await screenshot(page, 'admin-departments-created');

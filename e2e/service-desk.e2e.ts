@@ -94,9 +94,12 @@ async function bellItem(page: Page, text: string) {
 async function pick(page: Page, select: Locator, text: string, option = '.ant-select-item-option') {
   const chosen = select.locator('.ant-select-selection-item').filter({ hasText: text });
   for (let attempt = 1; ; attempt++) {
-    if (!(await openDropdown(page).count())) await select.click();
+    // The previous picker's dropdown may still be closing: its animation made clicks wait for "stable" in CI.
+    await openDropdown(page).first().waitFor({ state: 'hidden', timeout: 3_000 }).catch(() => undefined);
+    await select.click();
     await select.locator('input').first().fill(text);
-    await openDropdown(page).locator(option).filter({ hasText: text }).first().click();
+    // Forced: the option may still be sliding in; the field showing it afterwards is what counts.
+    await openDropdown(page).locator(option).filter({ hasText: text }).first().click({ force: true });
     try {
       await chosen.waitFor({ state: 'visible', timeout: 3_000 });
       return;
