@@ -19,9 +19,9 @@ import { bootstrap } from '../apps/server/src/seed/bootstrap';
 import { demoSubParks } from '../apps/server/src/seed/zhongguancun';
 import { withBenchDatabase } from './bench-db';
 import { mulberry32 } from '../apps/server/src/seed/demo-enterprises';
+import { BARE_RUNS, bareReadInChild, type BareResult } from './xlsx-bare';
 
 const ROWS = Number(process.env.BENCH_ROWS ?? 30_000);
-const BARE_RUNS = Number(process.env.BENCH_RUNS ?? 3);
 const DEMO_PASSWORD = 'Bench-Demo-2025!';
 const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} MB`;
 
@@ -120,26 +120,13 @@ async function writeFile(file: string): Promise<void> {
   await wb.commit();
 }
 
-// ---------------------------------------------------------------- the baseline
+// ---------------------------------------------------------------- child jobs (the baseline: xlsx-bare.ts)
 
-/** exceljs's streaming reader with its default options (styles ignored), touching every cell's value. */
-async function bareRead(file: string, styles: 'ignore' | 'cache'): Promise<number> {
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(file, { worksheets: 'emit', sharedStrings: 'cache', hyperlinks: 'ignore', styles, entries: 'ignore' });
-  let cells = 0;
-  for await (const ws of reader)
-    for await (const row of ws)
-      row.eachCell((c) => {
-        if (c.value !== undefined) cells++;
-      });
-  return cells;
-}
-
-// ---------------------------------------------------------------- child jobs
-
-type ChildResult = { ms: number[]; msStyles: number[]; cells: number; maxRss: number; startRss: number };
+/** The file writer's result, in the bare read's shape (its time in ms, its process's RSS). */
+type ChildResult = BareResult;
 const self = fileURLToPath(import.meta.url);
 
-async function child(mode: '--write' | '--bare', file: string): Promise<ChildResult> {
+async function child(mode: '--write', file: string): Promise<ChildResult> {
   const p = fork(self, [mode, file], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
   return new Promise((resolve, reject) => {
     let result: ChildResult | undefined;
@@ -157,20 +144,6 @@ if (process.argv[2] === '--write') {
   const t = performance.now();
   await writeFile(process.argv[3]!);
   process.send!({ ms: [performance.now() - t], msStyles: [], cells: 0, maxRss: maxRssBytes(), startRss } satisfies ChildResult, () => process.disconnect());
-} else if (process.argv[2] === '--bare') {
-  const file = process.argv[3]!;
-  const cells = await bareRead(file, 'ignore'); // warm-up
-  const ms: number[] = [];
-  const msStyles: number[] = [];
-  for (let i = 0; i < BARE_RUNS; i++) {
-    let t = performance.now();
-    await bareRead(file, 'ignore');
-    ms.push(performance.now() - t);
-    t = performance.now();
-    await bareRead(file, 'cache');
-    msStyles.push(performance.now() - t);
-  }
-  process.send!({ ms, msStyles, cells, maxRss: maxRssBytes(), startRss } satisfies ChildResult, () => process.disconnect());
 } else {
   await main();
 }
@@ -198,7 +171,7 @@ async function main() {
   try {
     const written = await child('--write', file);
     const size = (await fs.stat(file)).size;
-    const bare = await child('--bare', file);
+    const bare = await bareReadInChild(file);
 
     await withBenchDatabase(async (url) => {
       const config = loadConfig({ ADMIN_PASSWORD: 'Bench-Root-2025!', DEMO_PASSWORD, SEED_DEMO: 'true', LOG_LEVEL: 'silent' });

@@ -13,48 +13,19 @@
 // previous run imported into P are deleted (with their versions) before the run, and P refreshed.
 // BENCH_TRACE=1 prints the time of every SQL statement of both imports (grouped); BENCH_PROFILE=1
 // a CPU profile of the app's process during each (written to .tmp/statistics-*import.cpuprofile).
-import { fork } from 'node:child_process';
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import ExcelJS from 'exceljs';
 import { addMonths, shanghaiDate } from '@zhiyuan/core';
 import { demoStatisticsGenerator, type StatEnterprise } from '../apps/server/src/seed/demo-statistics';
 import { SHEET } from '../apps/server/src/modules/statistics/statistics-import';
 import { cpuProfile, median, traceSql, withStatisticsBench, type StatisticsBench } from './statistics-db';
+import { BARE_RUNS, bareReadInChild } from './xlsx-bare';
 
 const ROWS = Number(process.env.BENCH_ROWS ?? 30_000);
-const BARE_RUNS = Number(process.env.BENCH_RUNS ?? 3);
 const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} MB`;
 const sec = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
 const rate = (ms: number) => `${Math.round(ROWS / (ms / 1000)).toLocaleString('en')} rows/s`;
-
-// ---------------------------------------------------------------- the baseline (child process)
-
-/** exceljs's streaming reader, touching every cell's value; styles ignored (its default) or cached (as the app reads). */
-async function bareRead(file: string, styles: 'ignore' | 'cache'): Promise<number> {
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(file, { worksheets: 'emit', sharedStrings: 'cache', hyperlinks: 'ignore', styles, entries: 'ignore' });
-  let cells = 0;
-  for await (const ws of reader)
-    for await (const row of ws)
-      row.eachCell((c) => {
-        if (c.value !== undefined) cells++;
-      });
-  return cells;
-}
-
-type BareResult = { ms: number[]; msStyles: number[]; cells: number; maxRss: number; startRss: number };
-const self = fileURLToPath(import.meta.url);
-const maxRssBytes = () => process.resourceUsage().maxRSS * 1024;
-
-function bareInChild(file: string): Promise<BareResult> {
-  const p = fork(self, ['--bare', file], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
-  return new Promise((resolve, reject) => {
-    let result: BareResult | undefined;
-    p.on('message', (m) => (result = m as BareResult));
-    p.on('exit', (code) => (code === 0 && result ? resolve(result) : reject(new Error(`--bare exited with ${code}`))));
-  });
-}
 
 // ---------------------------------------------------------------- the file
 
@@ -183,7 +154,7 @@ async function main() {
       const size = (await fs.stat(file)).size;
       console.log(`file: ${ROWS.toLocaleString('en')} rows × ${header.length} columns (the template's), ${(size / 1024 / 1024).toFixed(1)} MB, for ${period}; picked, generated and written in ${sec(performance.now() - t)}`);
 
-      const bare = await bareInChild(file);
+      const bare = await bareReadInChild(file);
       const bytes = await fs.readFile(file);
       const tracing = process.env.BENCH_TRACE === '1';
       const printTrace = (what: string, stop: ReturnType<typeof traceSql>) => {
@@ -219,21 +190,4 @@ async function main() {
   }
 }
 
-const startRss = process.memoryUsage.rss();
-if (process.argv[2] === '--bare') {
-  const file = process.argv[3]!;
-  const cells = await bareRead(file, 'ignore'); // warm-up
-  const ms: number[] = [];
-  const msStyles: number[] = [];
-  for (let i = 0; i < BARE_RUNS; i++) {
-    let t = performance.now();
-    await bareRead(file, 'ignore');
-    ms.push(performance.now() - t);
-    t = performance.now();
-    await bareRead(file, 'cache');
-    msStyles.push(performance.now() - t);
-  }
-  process.send!({ ms, msStyles, cells, maxRss: maxRssBytes(), startRss } satisfies BareResult, () => process.disconnect());
-} else {
-  await main();
-}
+await main();
