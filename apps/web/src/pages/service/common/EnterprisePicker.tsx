@@ -1,7 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { enterprisesApi } from '../../../api/enterprises';
+import { enterprisesApi, useEnterprise } from '../../../api/enterprises';
 import { SearchSelect, useSearchText } from '../../../components/PickSelect';
 
 type Option = { value: string; label: string };
@@ -33,7 +33,7 @@ export function EnterprisePicker({ value, onChange, multiple, known = [], parkId
   });
   // A single value chosen elsewhere (e.g. from the URL) whose name is not known yet.
   const single = typeof value === 'string' && !picked.has(value) && !known.some((o) => o.value === value) ? value : undefined;
-  const one = useQuery({ queryKey: ['enterprises', 'one', single ?? ''], queryFn: () => enterprisesApi.get(single!), enabled: !!single, staleTime: 60_000, retry: false });
+  const one = useEnterprise(single);
   const options = useMemo(() => {
     const list: Option[] = (found.data?.items ?? []).map((e) => ({ value: e.id, label: e.name }));
     const values = value === undefined ? [] : Array.isArray(value) ? value : [value];
