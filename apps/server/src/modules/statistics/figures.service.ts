@@ -177,9 +177,8 @@ export function createFiguresService({ db, enterprises, qualifications, parks, i
     /** DESIGN.md §8 `GET /api/statistics/summary`. */
     async summary(ctx: RequestContext, q: { period: string; groupBy: 'zone' | 'park' | 'industry'; parkId?: string; indicators?: string[] }): Promise<Summary> {
       const f = await frame(ctx, q.parkId);
-      const all = await indicators.catalog();
-      const codes = q.indicators?.length ? q.indicators : all.filter((i) => i.active).map((i) => i.code);
-      const catalog = await catalogWith(codes);
+      const catalog = await catalogWith(q.indicators ?? []);
+      const codes = q.indicators?.length ? q.indicators : catalog.filter((i) => i.active).map((i) => i.code);
       const { groups, at } = await grouped(f, q.groupBy, [q.period], { indicators: needed(catalog, [...codes, 'revenue', 'employees']) });
       const figures = groups.map((g) => {
         const stored = at(q.period, g.key);

@@ -9,7 +9,7 @@ import { statPeriods, statReports, statRollupRuns, statRollups, statRollupsDue }
 const lockOf = (period: string) => sql`pg_advisory_xact_lock(7262100, ${Number(period.replace('-', ''))})`;
 
 /**
- * Recomputes one period's rollups (DESIGN.md §6) in one statement: value and count from this
+ * Recomputes one period's rollups (DESIGN.md §6) with one aggregating SELECT: value and count from this
  * period's reports; the prior value is last year's value of the same group (each side over its own
  * enterprises), read from last year's rollups when they are current (periods are refreshed oldest
  * first), else summed from last year's reports; like-for-like over the enterprises with a value now
