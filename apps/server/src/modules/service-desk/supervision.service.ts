@@ -24,6 +24,7 @@ import type { ParksService } from '../parks/parks.service';
 import { streamWorkbook, type SheetColumn } from '../../xlsx/write-workbook';
 import { orderConditions } from './order-filters';
 import * as repo from './supervision.repository';
+import { shanghaiMinute } from './work-order-export';
 
 export type SupervisionListFilter = { status?: SupervisionStatus; kind?: 'auto' | 'manual'; parkId?: string; departmentId?: string; from?: string; to?: string };
 export type SupervisionDeps = { db: Db; audit: AuditService; parks: ParksService; users: UserDirectory; notifications: Pick<NotificationsService, 'notify'>; clock: () => Date };
@@ -168,13 +169,12 @@ const exportColumns = [
   col('反馈时间', 'feedbackAt', 18),
   col('结束时间', 'closedAt', 18),
 ];
-const shanghai = (iso: string | null) => (iso ? new Date(new Date(iso).getTime() + 8 * 3_600_000).toISOString().slice(0, 16).replace('T', ' ') : null);
 const exportLine = (s: Supervision) => ({
   ...s,
   orderStatus: workOrderStatusNames[s.orderStatus],
   kind: `${kindNames[s.kind]}（${triggerNames[s.trigger]}）`,
   status: supervisionStatusNames[s.status],
-  createdAt: shanghai(s.createdAt),
-  feedbackAt: shanghai(s.feedbackAt),
-  closedAt: shanghai(s.closedAt),
+  createdAt: shanghaiMinute(s.createdAt),
+  feedbackAt: shanghaiMinute(s.feedbackAt),
+  closedAt: shanghaiMinute(s.closedAt),
 });

@@ -38,8 +38,9 @@ const columns: SheetColumn[] = [
   { header: '督办', key: 'supervised', width: 6 },
 ];
 
-/** Shanghai wall-clock time, e.g. 2026-11-20 10:00. */
-const local = (iso: string | null) => (iso ? new Date(new Date(iso).getTime() + 8 * 3_600_000).toISOString().slice(0, 16).replace('T', ' ') : '');
+/** Shanghai wall-clock time, e.g. 2026-11-20 10:00 (the service-desk exports' time cells). */
+export const shanghaiMinute = (iso: string | null) => (iso ? new Date(new Date(iso).getTime() + 8 * 3_600_000).toISOString().slice(0, 16).replace('T', ' ') : null);
+const local = (iso: string | null) => shanghaiMinute(iso) ?? '';
 const yesNo = (v: boolean | null) => (v == null ? '' : v ? '是' : '否');
 
 const row = (o: WorkOrderListItem & { externalNo: string | null }) => ({

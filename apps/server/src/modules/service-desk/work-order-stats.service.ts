@@ -36,6 +36,7 @@ import type { ParksService } from '../parks/parks.service';
 import { streamWorkbook, type SheetColumn } from '../../xlsx/write-workbook';
 import { orderConditions } from './order-filters';
 import * as repo from './work-order-stats.repository';
+import { shanghaiMinute } from './work-order-export';
 
 export type StatsFilter = { from: string; to: string; parkId?: string; departmentId?: string };
 export type DrillDownQuery = StatsFilter & { rate: RateName; outcome: 'against' | 'counted' | 'all'; assigneeId?: string; month?: string; page: number; pageSize: number; sort?: string };
@@ -256,14 +257,13 @@ const orderColumns = [
   col('评分', 'rating', 8),
   col('计入', 'outcome', 10),
 ];
-const shanghai = (iso: string | null) => (iso ? new Date(new Date(iso).getTime() + 8 * 3_600_000).toISOString().slice(0, 16).replace('T', ' ') : null);
 const orderLine = (i: DrillDownItem) => ({
   ...i,
   type: workOrderTypeNames[i.type as WorkOrderType],
   status: workOrderStatusNames[i.status],
-  createdAt: shanghai(i.createdAt),
-  responseDueAt: shanghai(i.responseDueAt),
-  closedAt: shanghai(i.closedAt),
+  createdAt: shanghaiMinute(i.createdAt),
+  responseDueAt: shanghaiMinute(i.responseDueAt),
+  closedAt: shanghaiMinute(i.closedAt),
   solved: i.solved == null ? null : i.solved ? '是' : '否',
   outcome: i.outcome === 'counted' ? '达标' : '未达标',
 });
