@@ -1,13 +1,12 @@
 import { ArrowLeftOutlined } from '@ant-design/icons';
 import { isDispositionStatus, type WorkOrderActionName, type WorkOrderStatus } from '@zhiyuan/core';
-import { Alert, App, Button, Card, Col, Descriptions, Rate, Result, Row, Space, Spin, Steps, Typography } from 'antd';
-import { useEffect, useState } from 'react';
+import { Alert, App, Button, Card, Col, Descriptions, Rate, Result, Row, Space, Steps, Typography } from 'antd';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
-import { ApiError } from '../../api/client';
 import { useWorkOrder, useWorkOrderInvalidation, type WorkOrderDetail } from '../../api/workOrders';
+import { PageLoading, useMissingRecord } from '../../components/DetailPage';
 import { Page } from '../../components/Page';
-import { useShowError } from '../../lib/errors';
 import { formatDateTime } from '../../lib/format';
 import { AttachmentList } from '../workOrders/Attachments';
 import { WorkOrderActionBar } from '../workOrders/WorkOrderActionBar';
@@ -28,17 +27,12 @@ export function PortalOrderDetailPage() {
   const { id = '' } = useParams();
   const { t } = useTranslation();
   const { message } = App.useApp();
-  const showError = useShowError();
   const labels = useWorkOrderLabels();
   const invalidate = useWorkOrderInvalidation();
   const query = useWorkOrder(id);
   const [acting, setActing] = useState<{ action: WorkOrderActionName; solved?: boolean } | null>(null);
   const o = query.data;
-  const missing = query.error instanceof ApiError && (query.error.status === 404 || query.error.status === 400);
-
-  useEffect(() => {
-    if (query.error && !missing) showError(query.error);
-  }, [query.error, missing, showError]);
+  const missing = useMissingRecord(query.error);
 
   const back = (
     <Link to="/portal/orders">
@@ -54,12 +48,7 @@ export function PortalOrderDetailPage() {
         <Result status="404" title={<span data-testid="not-found">{t('portalOrders.notFound')}</span>} extra={back} />
       </Page>
     );
-  if (!o)
-    return (
-      <Page title={t('portalOrders.nav')}>
-        <div style={{ display: 'grid', placeItems: 'center', minHeight: 240 }}>{query.isLoading ? <Spin size="large" /> : null}</div>
-      </Page>
-    );
+  if (!o) return <PageLoading title={t('portalOrders.nav')} loading={query.isLoading} />;
 
   const can = (a: WorkOrderActionName) => o.availableActions.includes(a);
 
