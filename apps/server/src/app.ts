@@ -76,10 +76,9 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   await jobs.work(queues.serviceDeskSweep.name, async () => void (await services.serviceDesk.sweep()));
   app.addHook('onClose', () => jobs?.stop());
   await services.rollups.wake(); // periods marked before a crash or restart
-  const evictions = await listen(database.url, SESSION_EVICT_CHANNEL, services.sessionCache.onMessage, services.sessionCache.onListening);
-  app.addHook('onClose', () => evictions.close());
-  const changes = await listen(database.url, CHANGE_CHANNEL, services.changeFeed.onMessage, services.changeFeed.onListening);
-  app.addHook('onClose', () => changes.close());
+  // One connection for the instance's LISTENs: session evictions and changes of remembered figures.
+  const listener = await listen(database.url, { [SESSION_EVICT_CHANNEL]: services.sessionCache, [CHANGE_CHANNEL]: services.changeFeed });
+  app.addHook('onClose', () => listener.close());
   app.decorateRequest('actor', null);
   app.decorateRequest('session', null);
   app.decorateRequest('ctx', function () {
