@@ -42,6 +42,12 @@ function disposition(r: WorkOrderRow): WorkOrderDisposition | null {
   };
 }
 
+/**
+ * Who asked. A portal order's form has no name field: its requester is the enterprise user who
+ * submitted it (the creator); other channels carry the name staff recorded, if any.
+ */
+const requesterName = (r: WorkOrderRow) => r.requesterName ?? (r.channel === 'portal' ? r.createdByName : null);
+
 export function toWorkOrder(r: WorkOrderRow, c: OrderContext, cipher: FieldCipher): WorkOrder {
   const phone = r.requesterPhoneEnc ? cipher.decrypt(r.requesterPhoneEnc) : null;
   const state = overdueState(r, c.now);
@@ -49,7 +55,7 @@ export function toWorkOrder(r: WorkOrderRow, c: OrderContext, cipher: FieldCiphe
     ...toListItem(r, c),
     externalNo: r.externalNo,
     description: r.description,
-    requesterName: r.requesterName,
+    requesterName: requesterName(r),
     requesterPhone: c.showPhone ? phone : maskPhone(phone),
     coHandlers: c.coHandlers,
     createdById: r.createdBy,
