@@ -10,7 +10,8 @@ import { Page } from '../../components/Page';
 import { useShowError } from '../../lib/errors';
 import { formatDateTime } from '../../lib/format';
 import { rowTestId } from '../../lib/table';
-import { useWorkOrderLabels, workOrderStatusColors, workOrderTypeColors } from '../workOrders/workOrderLabels';
+import { useWorkOrderLabels, workOrderTypeColors } from '../workOrders/workOrderLabels';
+import { WorkOrderStatusTag } from '../workOrders/WorkOrderStatusTag';
 import { PortalOrderCreateModal } from './PortalOrderCreateModal';
 
 /** The portal's status groups → the list's status filter. */
@@ -144,9 +145,7 @@ function OrdersContent() {
               width: 150,
               render: (_d, r) => (
                 <>
-                  <Tag color={workOrderStatusColors[r.status]} style={{ marginInlineEnd: 4 }} data-testid="portal-order-status">
-                    {labels.status(r.status)}
-                  </Tag>
+                  <WorkOrderStatusTag status={r.status} testId="portal-order-status" style={{ marginInlineEnd: 4 }} />
                   {r.status === 'replied' && <Typography.Text type="warning">{t('portalOrders.waitingYou')}</Typography.Text>}
                   {r.status === 'closed' && r.rating == null && <Typography.Text type="secondary">{t('portalOrders.notRated')}</Typography.Text>}
                 </>

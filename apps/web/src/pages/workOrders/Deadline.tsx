@@ -1,24 +1,46 @@
 import { CheckCircleOutlined, ClockCircleOutlined, ExclamationCircleOutlined } from '@ant-design/icons';
 import { Tooltip, Typography } from 'antd';
 import type { TFunction } from 'i18next';
-import { useEffect, useState } from 'react';
+import { useSyncExternalStore } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatDateTime } from '../../lib/format';
 
 type DeadlineState = 'pending' | 'met' | 'overdue' | 'late';
 
-/** The current instant, renewed every `everyMs` (remaining times count down on screen). */
-export function useNow(everyMs = 30_000): number {
-  const [now, setNow] = useState(() => Date.now());
-  useEffect(() => {
-    const id = window.setInterval(() => setNow(Date.now()), everyMs);
-    return () => window.clearInterval(id);
-  }, [everyMs]);
-  return now;
+/**
+ * One clock for every deadline on screen (a table showed a timer per row): a single interval runs
+ * while anything reads it, and all readers see the same instant.
+ */
+const tickMs = 30_000;
+const readers = new Set<() => void>();
+let current = Date.now();
+let timer: number | undefined;
+
+function subscribe(reader: () => void) {
+  readers.add(reader);
+  if (timer === undefined) {
+    current = Date.now();
+    timer = window.setInterval(() => {
+      current = Date.now();
+      for (const r of readers) r();
+    }, tickMs);
+  }
+  return () => {
+    readers.delete(reader);
+    if (readers.size === 0) {
+      window.clearInterval(timer);
+      timer = undefined;
+    }
+  };
+}
+
+/** The current instant, renewed every 30 seconds (remaining times count down on screen). */
+function useNow(): number {
+  return useSyncExternalStore(subscribe, () => current);
 }
 
 /** '2天3小时', '45分钟' (en: '2d 3h', '45m'): the two largest units of a duration. */
-export function formatDuration(ms: number, t: TFunction): string {
+function formatDuration(ms: number, t: TFunction): string {
   const minutes = Math.max(1, Math.round(Math.abs(ms) / 60_000));
   const d = Math.floor(minutes / 1440);
   const h = Math.floor((minutes % 1440) / 60);
@@ -36,9 +58,6 @@ const nearMs = 4 * 3_600_000;
 type Props = {
   dueAt: string;
   state: DeadlineState;
-  now: number;
-  /** Show the due instant next to the state (detail page) instead of in the tooltip only (tables). */
-  showDue?: boolean;
   testId?: string;
 };
 
@@ -47,8 +66,9 @@ type Props = {
  * met, or met late. The state is the server's (overdueState of core); time left is counted
  * from the browser's clock.
  */
-export function Deadline({ dueAt, state, now, showDue, testId }: Props) {
+export function Deadline({ dueAt, state, testId }: Props) {
   const { t } = useTranslation();
+  const now = useNow();
   const left = new Date(dueAt).getTime() - now;
   // The sweep runs every minute: between two runs an order may be past due but still 'pending'.
   const effective: DeadlineState = state === 'pending' && left < 0 ? 'overdue' : state;
@@ -82,11 +102,6 @@ export function Deadline({ dueAt, state, now, showDue, testId }: Props) {
         <Typography.Text type={type} strong={effective === 'overdue'}>
           {icon} {text}
         </Typography.Text>
-        {showDue && (
-          <Typography.Text type="secondary" style={{ marginInlineStart: 8 }}>
-            {t('workOrders.deadline.dueAt', { time: due })}
-          </Typography.Text>
-        )}
       </span>
     </Tooltip>
   );

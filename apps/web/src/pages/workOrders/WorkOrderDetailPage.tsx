@@ -11,10 +11,12 @@ import { Page } from '../../components/Page';
 import { NotFoundPage } from '../NotFoundPage';
 import { formatDateTime } from '../../lib/format';
 import { AttachmentList } from './Attachments';
-import { Deadline, useNow } from './Deadline';
+import { Deadline } from './Deadline';
 import { WorkOrderActionBar } from './WorkOrderActionBar';
 import { WorkOrderActionModal } from './WorkOrderActionModal';
-import { priorityColors, useWorkOrderLabels, workOrderStatusColors, workOrderTypeColors } from './workOrderLabels';
+import { SupervisionStatusTag } from '../service/common/SupervisionStatusTag';
+import { priorityColors, useWorkOrderLabels, workOrderTypeColors } from './workOrderLabels';
+import { WorkOrderStatusTag } from './WorkOrderStatusTag';
 import { WorkOrderTimeline } from './WorkOrderTimeline';
 
 /** The tags after an order's title: number, status, type, priority, and for staff 督办 and overdue (internal matters). */
@@ -26,9 +28,7 @@ export function OrderTags({ order, staff = true }: { order: WorkOrderDetail; sta
       <Typography.Text className="zy-mono" copyable={{ text: order.number }} data-testid="work-order-number">
         {order.number}
       </Typography.Text>
-      <Tag color={workOrderStatusColors[order.status]} data-testid="work-order-status" style={{ marginInlineStart: 4 }}>
-        {labels.status(order.status)}
-      </Tag>
+      <WorkOrderStatusTag status={order.status} testId="work-order-status" style={{ marginInlineStart: 4, marginInlineEnd: 8 }} />
       <Tag color={workOrderTypeColors[order.type]} bordered={false}>
         {labels.type(order.type)}
       </Tag>
@@ -175,7 +175,6 @@ function Row2({ label, children }: { label: string; children: ReactNode }) {
 function SideCards({ order: o }: { order: WorkOrderDetail }) {
   const { t } = useTranslation();
   const labels = useWorkOrderLabels();
-  const now = useNow();
   const responded = o.respondedAt ? formatDateTime(o.respondedAt, 'minute') : null;
   return (
     <div style={{ display: 'flex', flexDirection: 'column', gap: 16 }}>
@@ -185,7 +184,7 @@ function SideCards({ order: o }: { order: WorkOrderDetail }) {
             label: t('workOrders.field.responseDue'),
             children: (
               <Space direction="vertical" size={0}>
-                <Deadline dueAt={o.responseDueAt} state={o.responseState} now={now} testId="work-order-response-due" />
+                <Deadline dueAt={o.responseDueAt} state={o.responseState} testId="work-order-response-due" />
                 <Typography.Text type="secondary" style={{ fontSize: 12 }}>
                   {t('workOrders.deadline.dueAt', { time: formatDateTime(o.responseDueAt, 'minute') })}
                   {responded && ` · ${t('workOrders.deadline.respondedAt', { time: responded })}`}
@@ -197,7 +196,7 @@ function SideCards({ order: o }: { order: WorkOrderDetail }) {
             label: t('workOrders.field.resolveDue'),
             children: (
               <Space direction="vertical" size={0}>
-                <Deadline dueAt={o.resolveDueAt} state={o.resolutionState} now={now} testId="work-order-resolve-due" />
+                <Deadline dueAt={o.resolveDueAt} state={o.resolutionState} testId="work-order-resolve-due" />
                 <Typography.Text type="secondary" style={{ fontSize: 12 }}>
                   {t('workOrders.deadline.dueAt', { time: formatDateTime(o.resolveDueAt, 'minute') })}
                   {o.extendedWorkingDays > 0 && ` · ${t('workOrders.deadline.extended', { count: o.extendedWorkingDays })}`}
@@ -290,9 +289,7 @@ function SideCards({ order: o }: { order: WorkOrderDetail }) {
                 <List.Item.Meta
                   title={
                     <Space size={4} wrap>
-                      <Tag color={s.status === 'closed' ? 'default' : s.status === 'feedback' ? 'blue' : 'volcano'} style={{ marginInlineEnd: 0 }}>
-                        {labels.supervisionStatus(s.status)}
-                      </Tag>
+                      <SupervisionStatusTag status={s.status} />
                       <span>{labels.supervisionTrigger(s.trigger)}</span>
                     </Space>
                   }

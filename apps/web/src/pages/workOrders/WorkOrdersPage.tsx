@@ -14,10 +14,11 @@ import { useShowError } from '../../lib/errors';
 import { formatDateTime } from '../../lib/format';
 import { rowTestId, sortOrderOf } from '../../lib/table';
 import { useUrlList } from '../../lib/useUrlList';
-import { Deadline, useNow } from './Deadline';
+import { Deadline } from './Deadline';
 import { WorkOrderFilterBar } from './WorkOrderFilterBar';
 import { workOrderListState } from './workOrderFilters';
-import { priorityColors, useWorkOrderLabels, workOrderStatusColors, workOrderTypeColors } from './workOrderLabels';
+import { priorityColors, useWorkOrderLabels, workOrderTypeColors } from './workOrderLabels';
+import { WorkOrderStatusTag } from './WorkOrderStatusTag';
 
 /** 工单: every order of the caller's scope, searched on the server; the search lives in the URL. */
 export function WorkOrdersPage() {
@@ -26,7 +27,6 @@ export function WorkOrdersPage() {
   const navigate = useNavigate();
   const showError = useShowError();
   const labels = useWorkOrderLabels();
-  const now = useNow();
   const { params, state, query, filtered, applyFilters, tableKey, tableProps } = useUrlList(workOrderListState);
   const list = useWorkOrderList(query);
   // A link from an enterprise's page filters by it: name it on the filter's tag.
@@ -77,11 +77,7 @@ export function WorkOrdersPage() {
       sorter: true,
       defaultSortOrder: sortOrderOf(state.sort, 'status'),
       width: 96,
-      render: (_d, r) => (
-        <Tag color={workOrderStatusColors[r.status]} style={{ marginInlineEnd: 0 }} data-testid="work-order-status">
-          {labels.status(r.status)}
-        </Tag>
-      ),
+      render: (_d, r) => <WorkOrderStatusTag status={r.status} testId="work-order-status" />,
     },
     {
       title: t('workOrders.field.resolveDue'),
@@ -89,7 +85,7 @@ export function WorkOrdersPage() {
       sorter: true,
       defaultSortOrder: sortOrderOf(state.sort, 'resolveDueAt'),
       width: 150,
-      render: (_d, r) => <Deadline dueAt={r.resolveDueAt} state={r.resolutionState} now={now} testId="work-order-resolve-due" />,
+      render: (_d, r) => <Deadline dueAt={r.resolveDueAt} state={r.resolutionState} testId="work-order-resolve-due" />,
     },
     {
       title: t('workOrders.field.responseDue'),
@@ -97,7 +93,7 @@ export function WorkOrdersPage() {
       sorter: true,
       defaultSortOrder: sortOrderOf(state.sort, 'responseDueAt'),
       width: 140,
-      render: (_d, r) => <Deadline dueAt={r.responseDueAt} state={r.responseState} now={now} testId="work-order-response-due" />,
+      render: (_d, r) => <Deadline dueAt={r.responseDueAt} state={r.responseState} testId="work-order-response-due" />,
     },
     {
       title: t('workOrders.field.type'),

@@ -2,20 +2,14 @@ import type { WorkOrderListItem, WorkOrderStatus } from '@zhiyuan/core';
 import { Space, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { Deadline, useNow } from '../../workOrders/Deadline';
-import { useWorkOrderLabels, workOrderStatusColors } from '../../workOrders/workOrderLabels';
+import { Deadline } from '../../workOrders/Deadline';
+import { WorkOrderStatusTag } from '../../workOrders/WorkOrderStatusTag';
 
 /** The work order detail page. */
 export const workOrderPath = (id: string) => `/work-orders/${id}`;
 
-export function OrderStatusTag({ status }: { status: WorkOrderStatus }) {
-  const labels = useWorkOrderLabels();
-  return (
-    <Tag color={workOrderStatusColors[status]} style={{ marginInlineEnd: 0 }} data-testid="order-status">
-      {labels.status(status)}
-    </Tag>
-  );
-}
+/** The status in the service pages' tables (test id order-status). */
+export const OrderStatusTag = ({ status }: { status: WorkOrderStatus }) => <WorkOrderStatusTag status={status} testId="order-status" />;
 
 /** The order's number as a link to its detail page, the title below it. */
 export function OrderLink({ order, showTitle = true }: { order: Pick<WorkOrderListItem, 'id' | 'number' | 'title' | 'supervised'>; showTitle?: boolean }) {
@@ -43,7 +37,6 @@ export function OrderLink({ order, showTitle = true }: { order: Pick<WorkOrderLi
 }
 
 /** The resolution deadline as the work order pages show it (time left, overdue in red, met). */
-export function DeadlineCell({ order }: { order: Pick<WorkOrderListItem, 'resolveDueAt' | 'resolutionState'> }) {
-  const now = useNow();
-  return <Deadline dueAt={order.resolveDueAt} state={order.resolutionState} now={now} testId="order-deadline" />;
-}
+export const DeadlineCell = ({ order }: { order: Pick<WorkOrderListItem, 'resolveDueAt' | 'resolutionState'> }) => (
+  <Deadline dueAt={order.resolveDueAt} state={order.resolutionState} testId="order-deadline" />
+);

@@ -21,7 +21,8 @@ import { useShowError } from '../../../lib/errors';
 import { formatDateTime } from '../../../lib/format';
 import { loadTable, rowTestId, searchTableProps, setFilters, toListQuery } from '../../../lib/table';
 import { DepartmentSelect } from '../../../components/DepartmentSelect';
-import { supervisionStatusColors, useServiceLabels } from '../common/labels';
+import { useServiceLabels } from '../common/labels';
+import { SupervisionStatusTag } from '../common/SupervisionStatusTag';
 import { LinkButton } from '../common/LinkButton';
 import { OrderStatusTag, workOrderPath } from '../common/OrderCells';
 import { SupervisionActionModal } from './SupervisionActionModal';
@@ -114,11 +115,7 @@ export function SupervisionsPage() {
       width: 84,
       valueType: 'select',
       valueEnum: Object.fromEntries(supervisionStatuses.map((s) => [s, { text: labels.supervisionStatus(s) }])),
-      render: (_d, r) => (
-        <Tag color={supervisionStatusColors[r.status]} style={{ marginInlineEnd: 0 }} data-testid="supervision-status">
-          {labels.supervisionStatus(r.status)}
-        </Tag>
-      ),
+      render: (_d, r) => <SupervisionStatusTag status={r.status} testId="supervision-status" />,
     },
     {
       title: t('common.actions'),
