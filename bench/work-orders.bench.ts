@@ -8,7 +8,8 @@
 //     the same predicate over the same rows (the least a sweep can do). Between runs the marks are
 //     cleared and the sweep's supervisions, timeline entries and notifications truncated, then
 //     VACUUM ANALYZE; the two alternate, median of RUNS after one warm-up each (target ≤ 3×).
-// BENCH_EXPLAIN=1 prints EXPLAIN (ANALYZE, BUFFERS) of the sweep's statement and of the bare UPDATE.
+// BENCH_PART=create|sweep runs one of the two alone (default both). BENCH_EXPLAIN=1 prints EXPLAIN
+// (ANALYZE, BUFFERS) of the sweep's statement and of the bare UPDATE.
 import { fork } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import os from 'node:os';
@@ -19,7 +20,7 @@ import pg from 'pg';
 import { buildApp } from '../apps/server/src/app';
 import { loadConfig } from '../apps/server/src/config';
 import { aes256GcmCipher } from '../apps/server/src/crypto/field-cipher';
-import { createDatabase } from '../apps/server/src/db/pool';
+import { createDatabase, type Database } from '../apps/server/src/db/pool';
 import { bootstrap, demoUsername } from '../apps/server/src/seed/bootstrap';
 import { markOverdue } from '../apps/server/src/modules/service-desk/sweep.repository';
 import { withBenchDatabase } from './bench-db';
@@ -29,10 +30,13 @@ import { explain, median, range } from './statistics-db';
 const ORDERS = Number(process.env.BENCH_SWEEP_ORDERS ?? 100_000);
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
 const EXPLAIN = process.env.BENCH_EXPLAIN === '1';
+const PART = process.env.BENCH_PART ?? 'both';
+if (!['create', 'sweep', 'both'].includes(PART)) throw new Error(`BENCH_PART must be create, sweep or both, not ${PART}`);
 const DEMO_PASSWORD = 'Bench-Demo-2025!';
 const OPEN = `status IN ('submitted', 'accepted', 'assigned', 'in_progress')`;
 const BARE = `UPDATE work_orders SET resolve_overdue_at = now() WHERE ${OPEN} AND resolve_overdue_at IS NULL AND resolve_due_at < $1`;
 
+type App = Awaited<ReturnType<typeof buildApp>>;
 type CreateJob = { url: string; cookie: string; csrf: string; bodies: string[] };
 type CreateLoad = { created: number; rps: number; p50: number; p95: number; p99: number; errors: number };
 const load = () => `load average ${os.loadavg().map((l) => l.toFixed(1)).join(' ')}`;
@@ -87,7 +91,7 @@ async function main() {
     const owner = new pg.Pool({ connectionString: url, max: 2 });
     const config = loadConfig({ ADMIN_PASSWORD: 'Bench-Root-2025!', DEMO_PASSWORD, SEED_DEMO_STATISTICS: 'false', SEED_DEMO_SERVICE_DESK: 'false', LOG_LEVEL: 'silent' });
     const database = createDatabase(url);
-    const app = await buildApp({ config, database, cipher: aes256GcmCipher(randomBytes(32)), logger: false });
+    const app: App = await buildApp({ config, database, cipher: aes256GcmCipher(randomBytes(32)), logger: false });
     await bootstrap(database.db, app.services, config);
     // pg-boss's clock sends one sweep at start-up; once it ran, the schedule goes, so that every run
     // below is the bench's own.
@@ -96,90 +100,97 @@ async function main() {
     const appUrl = await app.listen({ port: 0, host: '127.0.0.1' });
     console.log(`machine: ${os.cpus().length} cores, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, node ${process.version}; ${load()}`);
 
-    // ---------------------------------------------------------------- (a) creation under load
-    const login = await fetch(`${appUrl}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: demoUsername('service_officer'), password: DEMO_PASSWORD }) });
-    const session = { cookie: login.headers.get('set-cookie')!.split(';')[0]!, csrf: ((await login.json()) as { csrfToken: string }).csrfToken };
-    const enterprises = (await owner.query<{ id: string }>(`SELECT id FROM enterprises WHERE status = 'active' ORDER BY id LIMIT 200`)).rows.map((r) => r.id);
-    const types = ['help', 'complaint', 'inquiry', 'suggestion'];
-    const bodies = enterprises.map((enterpriseId, i) => JSON.stringify({ type: types[i % 4], title: `基准测试诉求${i}`, description: '企业反映园区道路施工影响货车进出，希望协调施工时间。', enterpriseId, channel: 'hotline' }));
-    const probe = await fetch(`${appUrl}/api/work-orders`, { method: 'POST', headers: { cookie: session.cookie, 'x-csrf-token': session.csrf, 'content-type': 'application/json' }, body: bodies[0] });
-    if (probe.status === 201) {
-      // One at a time first: what a create costs without waiting for another's locks.
-      const single: number[] = [];
-      for (let i = 1; i <= 20; i++) {
-        const t = performance.now();
-        await fetch(`${appUrl}/api/work-orders`, { method: 'POST', headers: { cookie: session.cookie, 'x-csrf-token': session.csrf, 'content-type': 'application/json' }, body: bodies[i] });
-        single.push(performance.now() - t);
-      }
-      console.log(`(a) one at a time, 20 creates: median ${median(single).toFixed(1)} ms (${range(single, 1)} ms)`);
-      const before = load();
-      const r = await inChild({ url: appUrl, ...session, bodies });
-      console.log(`(a) POST /api/work-orders, ${CONNECTIONS} connections × ${DURATION} s (${before}): ${Math.round(r.rps)} orders/s, p50 ${r.p50.toFixed(1)} ms, p95 ${r.p95.toFixed(1)} ms, p99 ${r.p99.toFixed(1)} ms (${r.created.toLocaleString('en')} created, errors ${r.errors})`);
-      console.log(`work-order-create-per-s: ${Math.round(r.rps)}`);
-      console.log(`work-order-create-p95-ms: ${r.p95.toFixed(1)}`);
-    } else {
-      console.log(`(a) skipped: POST /api/work-orders answered ${probe.status}`);
-    }
-
-    // ---------------------------------------------------------------- (b) the sweep
-    const t0 = new Date();
-    await generate(owner, t0);
-    const counts = (await owner.query<{ open: number; all: number }>(`SELECT count(*) FILTER (WHERE ${OPEN})::int AS open, count(*)::int AS all FROM work_orders`)).rows[0]!;
-    console.log(`(b) work_orders: ${counts.all.toLocaleString('en')} rows, ${counts.open.toLocaleString('en')} open; ${ORDERS.toLocaleString('en')} became overdue in the minute before the run`);
-
-    const reset = async () => {
-      await owner.query(`UPDATE work_orders SET resolve_overdue_at = NULL, supervised = false WHERE resolve_overdue_at IS NOT NULL`);
-      await owner.query('TRUNCATE work_order_supervisions, work_order_events, notifications CASCADE');
-      await owner.query('VACUUM ANALYZE work_orders, work_order_supervisions, work_order_events, notifications');
-      await owner.query('CHECKPOINT');
-    };
-    const timed = async (work: () => Promise<number>) => {
-      await reset();
-      const t = performance.now();
-      const rows = await work();
-      const ms = performance.now() - t;
-      if (rows !== ORDERS) throw new Error(`expected ${ORDERS} rows, got ${rows}`);
-      return ms;
-    };
-    let notified = 0;
-    const sweep = () => timed(async () => {
-      const r = await app.services.serviceDesk.sweep(t0);
-      notified = r.overdueNotified;
-      return r.resolveOverdue;
-    });
-    const bare = () => timed(async () => (await database.pool.query(BARE, [t0])).rowCount ?? 0);
-
-    await sweep();
-    await bare();
-    const ms = { sweep: [] as number[], bare: [] as number[] };
-    for (let i = 0; i < RUNS; i++) {
-      ms.sweep.push(await sweep());
-      ms.bare.push(await bare());
-    }
-    const line = (xs: number[]) => `median ${median(xs).toFixed(0)} ms (${range(xs)} ms)`;
-    console.log(`sweep (${ORDERS.toLocaleString('en')} marked, as many supervisions and timeline entries, ${notified.toLocaleString('en')} notifications), ${RUNS} runs: ${line(ms.sweep)}`);
-    console.log(`bare UPDATE of the same rows: ${line(ms.bare)}`);
-    console.log(`per-round ratios: ${range(ms.sweep.map((s, i) => s / ms.bare[i]!), 2)}; ${load()}`);
-    console.log(`work-order-sweep-vs-bare-update: ${(median(ms.sweep) / median(ms.bare)).toFixed(2)}`);
-
-    if (EXPLAIN) {
-      await reset();
-      const captured: { text: string; values: unknown[] }[] = [];
-      const client = await owner.connect();
-      try {
-        await client.query('BEGIN');
-        await markOverdue(drizzle(client, { logger: { logQuery: (text, values) => void captured.push({ text, values }) } }), 'resolve', t0);
-      } finally {
-        await client.query('ROLLBACK');
-        client.release();
-      }
-      console.log(`\nEXPLAIN (ANALYZE, BUFFERS) of the sweep's resolution statement (rolled back):\n${await explain(owner, captured[0]!.text, captured[0]!.values)}`);
-      console.log(`\nEXPLAIN (ANALYZE, BUFFERS) of the bare UPDATE (rolled back):\n${await explain(owner, BARE, [t0])}`);
-    }
+    if (PART !== 'sweep') await creation(appUrl, owner);
+    if (PART !== 'create') await sweepVsBare(app, database, owner);
     await app.close();
     await database.close();
     await owner.end();
   });
+}
+
+/** (a) creation under load. */
+async function creation(appUrl: string, owner: pg.Pool) {
+  const login = await fetch(`${appUrl}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: demoUsername('service_officer'), password: DEMO_PASSWORD }) });
+  const session = { cookie: login.headers.get('set-cookie')!.split(';')[0]!, csrf: ((await login.json()) as { csrfToken: string }).csrfToken };
+  const enterprises = (await owner.query<{ id: string }>(`SELECT id FROM enterprises WHERE status = 'active' ORDER BY id LIMIT 200`)).rows.map((r) => r.id);
+  const types = ['help', 'complaint', 'inquiry', 'suggestion'];
+  const bodies = enterprises.map((enterpriseId, i) => JSON.stringify({ type: types[i % 4], title: `基准测试诉求${i}`, description: '企业反映园区道路施工影响货车进出，希望协调施工时间。', enterpriseId, channel: 'hotline' }));
+  const probe = await fetch(`${appUrl}/api/work-orders`, { method: 'POST', headers: { cookie: session.cookie, 'x-csrf-token': session.csrf, 'content-type': 'application/json' }, body: bodies[0] });
+  if (probe.status === 201) {
+    // One at a time first: what a create costs without waiting for another's locks.
+    const single: number[] = [];
+    for (let i = 1; i <= 20; i++) {
+      const t = performance.now();
+      await fetch(`${appUrl}/api/work-orders`, { method: 'POST', headers: { cookie: session.cookie, 'x-csrf-token': session.csrf, 'content-type': 'application/json' }, body: bodies[i] });
+      single.push(performance.now() - t);
+    }
+    console.log(`(a) one at a time, 20 creates: median ${median(single).toFixed(1)} ms (${range(single, 1)} ms)`);
+    const before = load();
+    const r = await inChild({ url: appUrl, ...session, bodies });
+    console.log(`(a) POST /api/work-orders, ${CONNECTIONS} connections × ${DURATION} s (${before}): ${Math.round(r.rps)} orders/s, p50 ${r.p50.toFixed(1)} ms, p95 ${r.p95.toFixed(1)} ms, p99 ${r.p99.toFixed(1)} ms (${r.created.toLocaleString('en')} created, errors ${r.errors})`);
+    console.log(`work-order-create-per-s: ${Math.round(r.rps)}`);
+    console.log(`work-order-create-p95-ms: ${r.p95.toFixed(1)}`);
+  } else {
+    console.log(`(a) skipped: POST /api/work-orders answered ${probe.status}`);
+  }
+}
+
+/** (b) the sweep against the bare UPDATE of the same rows. */
+async function sweepVsBare(app: App, database: Database, owner: pg.Pool) {
+  const t0 = new Date();
+  await generate(owner, t0);
+  const counts = (await owner.query<{ open: number; all: number }>(`SELECT count(*) FILTER (WHERE ${OPEN})::int AS open, count(*)::int AS all FROM work_orders`)).rows[0]!;
+  console.log(`(b) work_orders: ${counts.all.toLocaleString('en')} rows, ${counts.open.toLocaleString('en')} open; ${ORDERS.toLocaleString('en')} became overdue in the minute before the run`);
+
+  const reset = async () => {
+    await owner.query(`UPDATE work_orders SET resolve_overdue_at = NULL, supervised = false WHERE resolve_overdue_at IS NOT NULL`);
+    await owner.query('TRUNCATE work_order_supervisions, work_order_events, notifications CASCADE');
+    await owner.query('VACUUM ANALYZE work_orders, work_order_supervisions, work_order_events, notifications');
+    await owner.query('CHECKPOINT');
+  };
+  const timed = async (work: () => Promise<number>) => {
+    await reset();
+    const t = performance.now();
+    const rows = await work();
+    const ms = performance.now() - t;
+    if (rows !== ORDERS) throw new Error(`expected ${ORDERS} rows, got ${rows}`);
+    return ms;
+  };
+  let notified = 0;
+  const sweep = () => timed(async () => {
+    const r = await app.services.serviceDesk.sweep(t0);
+    notified = r.overdueNotified;
+    return r.resolveOverdue;
+  });
+  const bare = () => timed(async () => (await database.pool.query(BARE, [t0])).rowCount ?? 0);
+
+  await sweep();
+  await bare();
+  const ms = { sweep: [] as number[], bare: [] as number[] };
+  for (let i = 0; i < RUNS; i++) {
+    ms.sweep.push(await sweep());
+    ms.bare.push(await bare());
+  }
+  const line = (xs: number[]) => `median ${median(xs).toFixed(0)} ms (${range(xs)} ms)`;
+  console.log(`sweep (${ORDERS.toLocaleString('en')} marked, as many supervisions and timeline entries, ${notified.toLocaleString('en')} notifications), ${RUNS} runs: ${line(ms.sweep)}`);
+  console.log(`bare UPDATE of the same rows: ${line(ms.bare)}`);
+  console.log(`per-round ratios: ${range(ms.sweep.map((s, i) => s / ms.bare[i]!), 2)}; ${load()}`);
+  console.log(`work-order-sweep-vs-bare-update: ${(median(ms.sweep) / median(ms.bare)).toFixed(2)}`);
+
+  if (EXPLAIN) {
+    await reset();
+    const captured: { text: string; values: unknown[] }[] = [];
+    const client = await owner.connect();
+    try {
+      await client.query('BEGIN');
+      await markOverdue(drizzle(client, { logger: { logQuery: (text, values) => void captured.push({ text, values }) } }), 'resolve', t0);
+    } finally {
+      await client.query('ROLLBACK');
+      client.release();
+    }
+    console.log(`\nEXPLAIN (ANALYZE, BUFFERS) of the sweep's resolution statement (rolled back):\n${await explain(owner, captured[0]!.text, captured[0]!.values)}`);
+    console.log(`\nEXPLAIN (ANALYZE, BUFFERS) of the bare UPDATE (rolled back):\n${await explain(owner, BARE, [t0])}`);
+  }
 }
 
 /**

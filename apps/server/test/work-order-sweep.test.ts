@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { deadlineRuleFor, notificationDedupeKey, workOrderDeadlines, type WorkCalendar } from '@zhiyuan/core';
+import { deadlineRuleFor, notificationDedupeKey, overdueDigestThreshold, workOrderDeadlines, type WorkCalendar } from '@zhiyuan/core';
 import { demoUsername } from '../src/seed/bootstrap';
 import { ADMIN_PASSWORD, DEMO_PASSWORD, as, createTestApp, login, type Session, type TestApp } from './harness';
 import { uscc } from './fixtures';
@@ -30,6 +30,16 @@ const notes = (orderId: string, kind: string) =>
 const supervisionsOf = (orderId: string) => q<{ kind: string; trigger: string; status: string }>(`SELECT kind, trigger, status FROM work_order_supervisions WHERE order_id = $1 ORDER BY created_at`, [orderId]);
 const order = async (id: string) => (await q<{ resolveOverdueAt: Date | null; responseOverdueAt: Date | null; supervised: boolean }>(`SELECT resolve_overdue_at AS "resolveOverdueAt", response_overdue_at AS "responseOverdueAt", supervised FROM work_orders WHERE id = $1`, [id]))[0]!;
 
+const STAFF_PASSWORD = 'Sweep-Test-2025!';
+async function staff(username: string, department: string) {
+  const r = await t.app.inject(as(admin, 'POST', '/api/users', { username, displayName: username, password: STAFF_PASSWORD, roles: ['department_staff'], parkIds: [haidianId], departmentId: department }));
+  expect(r.statusCode, r.body).toBe(201);
+  return r.json().id as string;
+}
+async function makeHead(department: string, userId: string) {
+  expect((await t.app.inject(as(admin, 'PATCH', `/api/departments/${department}`, { headUserId: userId }))).statusCode).toBe(200);
+}
+
 async function until(check: () => Promise<boolean>, ms = 40_000) {
   for (const end = Date.now() + ms; Date.now() < end; await new Promise((r) => setTimeout(r, 250))) if (await check()) return;
   throw new Error('timed out');
@@ -50,14 +60,9 @@ beforeAll(async () => {
   const parks = (await t.app.inject(as(admin, 'GET', '/api/parks'))).json().items as { id: string; code: string }[];
   haidianId = parks.find((p) => p.code === 'ZGC-HD')!.id;
   departmentId = (await t.app.inject(as(admin, 'POST', '/api/departments', { name: '督办测试科', parkId: haidianId }))).json().id;
-  const user = async (username: string) => {
-    const r = await t.app.inject(as(admin, 'POST', '/api/users', { username, displayName: username, password: 'Sweep-Test-2025!', roles: ['department_staff'], parkIds: [haidianId], departmentId }));
-    expect(r.statusCode, r.body).toBe(201);
-    return r.json().id as string;
-  };
-  assigneeId = await user('sweep_assignee');
-  headId = await user('sweep_head');
-  expect((await t.app.inject(as(admin, 'PATCH', `/api/departments/${departmentId}`, { headUserId: headId }))).statusCode).toBe(200);
+  assigneeId = await staff('sweep_assignee', departmentId);
+  headId = await staff('sweep_head', departmentId);
+  await makeHead(departmentId, headId);
   const officer = await login(t.app, demoUsername('service_officer'), DEMO_PASSWORD);
   officerId = officer.user.id;
   const ent = await t.app.inject(as(officer, 'POST', '/api/enterprises', { uscc: uscc(770001), name: '督办测试科技有限公司', parkId: haidianId, industryCode: '6513', serviceOfficerId: officerId }));
@@ -172,5 +177,85 @@ describe('the SLA sweep', () => {
     expect(a.resolveOverdue + b.resolveOverdue).toBe(1);
     expect(await supervisionsOf(id)).toHaveLength(1);
     expect(await notes(id, 'overdue')).toHaveLength(2);
+  });
+});
+
+// A backlog: more than overdueDigestThreshold orders of one holder late in the same run.
+describe('a run that finds many late orders for one person', () => {
+  const MANY = overdueDigestThreshold + 2;
+  const many: string[] = [];
+  const few: { id: string; due: Date }[] = [];
+  let backlogDepartment: string;
+  let manyHolder: string;
+  let fewHolder: string;
+  let backlogHead: string;
+  const overdueInbox = (userId: string) =>
+    q<{ title: string; body: string; link: string; dedupeKey: string }>(`SELECT title, body, link, dedupe_key AS "dedupeKey" FROM notifications WHERE user_id = $1 AND kind = 'overdue' ORDER BY created_at, dedupe_key`, [userId]);
+  const numbers = async (ids: string[]) => (await q<{ number: string }>(`SELECT number FROM work_orders WHERE id = ANY($1) ORDER BY resolve_due_at, number`, [ids])).map((r) => r.number);
+  const lateOrder = async (assignee: string, due: Date) =>
+    insertOrder(t.database.pool, { parkId: haidianId, createdBy: officerId, createdAt: sh('2025-02-12T09:00:00').toISOString(), status: 'in_progress', departmentId: backlogDepartment, assigneeId: assignee, respondedAt: sh('2025-02-12T09:05:00').toISOString(), resolveDueAt: due.toISOString() });
+
+  beforeAll(async () => {
+    now = sh('2025-02-12T09:00:00');
+    admin = await login(t.app, 'admin', ADMIN_PASSWORD); // the first session expired weeks ago on the test's clock
+    backlogDepartment = (await t.app.inject(as(admin, 'POST', '/api/departments', { name: '督办汇总测试科', parkId: haidianId }))).json().id;
+    manyHolder = await staff('sweep_many', backlogDepartment);
+    fewHolder = await staff('sweep_few', backlogDepartment);
+    backlogHead = await staff('sweep_backlog_head', backlogDepartment);
+    await makeHead(backlogDepartment, backlogHead);
+    for (let i = 0; i < MANY; i++) many.push(await lateOrder(manyHolder, sh(`2025-02-12T09:${10 + i}:00`)));
+    for (let i = 0; i < overdueDigestThreshold; i++) {
+      const due = sh(`2025-02-12T09:${30 + i}:00`);
+      few.push({ id: await lateOrder(fewHolder, due), due });
+    }
+  });
+
+  it('sends that holder one digest carrying the count, the department head one for all; a holder with a few gets one per order', async () => {
+    now = sh('2025-02-12T10:00:00');
+    const digest = notificationDedupeKey.overdueDigest('resolve', now);
+    // A digest each for the holder of many and the head, one per order for the holder of a few.
+    expect(await sweep()).toMatchObject({ resolveOverdue: MANY + few.length, overdueNotified: 2 + few.length });
+    const [n1, n2, n3] = await numbers(many);
+    expect(await overdueInbox(manyHolder)).toEqual([
+      { title: `${MANY} 个工单已超过办理时限`, body: `已自动督办：${n1}、${n2}、${n3} 等`, link: '/work-orders?overdue=true&mine=true', dedupeKey: digest },
+    ]);
+    expect(await overdueInbox(backlogHead)).toEqual([
+      { title: `${MANY + few.length} 个工单已超过办理时限`, body: `已自动督办：${n1}、${n2}、${n3} 等`, link: `/work-orders?overdue=true&departmentId=${backlogDepartment}`, dedupeKey: digest },
+    ]);
+    expect((await overdueInbox(fewHolder)).map((n) => n.dedupeKey).sort()).toEqual(few.map((o) => notificationDedupeKey.resolveOverdue(o.id, o.due)).sort());
+    // Supervision and timeline stay per order.
+    for (const id of [...many, ...few.map((o) => o.id)]) {
+      expect(await supervisionsOf(id)).toEqual([{ kind: 'auto', trigger: 'resolve_overdue', status: 'open' }]);
+      expect(await q(`SELECT 1 FROM work_order_events WHERE order_id = $1 AND action = 'resolve_overdue'`, [id])).toHaveLength(1);
+    }
+  });
+
+  it('the digest’s link lists the holder’s late orders', async () => {
+    const holder = await login(t.app, 'sweep_many', STAFF_PASSWORD);
+    const r = await t.app.inject(as(holder, 'GET', '/api/work-orders?overdue=true&mine=true&pageSize=50'));
+    expect(r.statusCode, r.body).toBe(200);
+    expect((r.json().items as { id: string }[]).map((o) => o.id).sort()).toEqual([...many].sort());
+  });
+
+  it('a rerun at the same or a later instant notifies nobody', async () => {
+    const count = async () => (await q<{ n: number }>(`SELECT count(*)::int AS n FROM notifications WHERE kind = 'overdue'`))[0]!.n;
+    const before = await count();
+    expect(await sweep()).toMatchObject({ resolveOverdue: 0, overdueNotified: 0 });
+    now = sh('2025-02-12T10:05:00');
+    expect(await sweep()).toMatchObject({ resolveOverdue: 0, overdueNotified: 0 });
+    expect(await count()).toBe(before);
+  });
+
+  it('orders whose deadline moved and passed again bring a new digest from the run that finds them', async () => {
+    await q(`UPDATE work_orders SET resolve_due_at = $2, resolve_overdue_at = NULL WHERE id = ANY($1)`, [many, sh('2025-02-13T09:00:00')]);
+    now = sh('2025-02-13T10:00:00');
+    expect(await sweep()).toMatchObject({ resolveOverdue: MANY, overdueNotified: 2 });
+    const digest = notificationDedupeKey.overdueDigest('resolve', now);
+    expect((await overdueInbox(manyHolder)).map((n) => [n.title, n.dedupeKey])).toEqual([
+      [`${MANY} 个工单已超过办理时限`, notificationDedupeKey.overdueDigest('resolve', sh('2025-02-12T10:00:00'))],
+      [`${MANY} 个工单已超过办理时限`, digest],
+    ]);
+    expect((await overdueInbox(backlogHead)).at(-1)).toMatchObject({ title: `${MANY} 个工单已超过办理时限`, dedupeKey: digest });
+    for (const id of many) expect(await supervisionsOf(id)).toHaveLength(2);
   });
 });

@@ -37,14 +37,24 @@ export const notificationKindNames: Record<NotificationKind, string> = {
 const epoch = (at: Date | string) => (at instanceof Date ? at : new Date(at)).getTime();
 
 /**
- * Dedupe keys of the notifications a sweep sends. A key names the order *and* the deadline it is
- * about, so a deadline moved by an extension or a reopen can be notified again, while running the
- * same sweep twice for the same deadline inserts nothing (ON CONFLICT (user_id, dedupe_key) DO NOTHING).
- * Notifications caused by a user action carry no key: every action is its own event.
+ * A sweep run that finds more than this many newly late orders for one person sends them one digest
+ * for the run instead of one notification per order (a backlog after a long stop would otherwise
+ * bury the inbox, ADR 0009 "Notifications").
+ */
+export const overdueDigestThreshold = 3;
+
+/**
+ * Dedupe keys of the notifications a sweep sends. A per-order key names the order *and* the deadline
+ * it is about, so a deadline moved by an extension or a reopen can be notified again, while running
+ * the same sweep twice for the same deadline inserts nothing (ON CONFLICT (user_id, dedupe_key) DO
+ * NOTHING). A digest's key names the deadline kind and the run's instant (one digest per person and
+ * run); the overdue mark itself keeps a later run from finding the same orders again. Notifications
+ * caused by a user action carry no key: every action is its own event.
  */
 export const notificationDedupeKey = {
   deadlineNear: (orderId: string, resolveDueAt: Date | string) => `near:${orderId}:${epoch(resolveDueAt)}`,
   responseOverdue: (orderId: string, responseDueAt: Date | string) => `overdue:response:${orderId}:${epoch(responseDueAt)}`,
   resolveOverdue: (orderId: string, resolveDueAt: Date | string) => `overdue:resolve:${orderId}:${epoch(resolveDueAt)}`,
+  overdueDigest: (deadline: 'response' | 'resolve', runAt: Date | string) => `overdue:${deadline}:run:${epoch(runAt)}`,
   statisticsReminder: (period: string, enterpriseId: string, day: string) => `stat-remind:${period}:${enterpriseId}:${day}`,
 };

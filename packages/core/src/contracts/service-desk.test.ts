@@ -69,4 +69,9 @@ describe('service desk contracts', () => {
     expect(notificationDedupeKey.resolveOverdue('o1', '2025-02-05T15:59:59.000Z')).toBe('overdue:resolve:o1:1738771199000');
     expect(notificationDedupeKey.deadlineNear('o1', new Date('2025-02-05T15:59:59Z'))).toBe(notificationDedupeKey.deadlineNear('o1', '2025-02-05T15:59:59.000Z'));
   });
+
+  it('an overdue digest is keyed by the deadline kind and the run, apart from any order', () => {
+    expect(notificationDedupeKey.overdueDigest('resolve', new Date('2025-02-05T16:00:00Z'))).toBe('overdue:resolve:run:1738771200000');
+    expect(notificationDedupeKey.overdueDigest('response', '2025-02-05T16:00:00.000Z')).toBe('overdue:response:run:1738771200000');
+  });
 });

@@ -1,7 +1,8 @@
 // The SLA sweep in SQL (ADR 0009, "The sweep"): each pass is one set-based statement over a partial
 // index that holds only open orders not yet marked, so a run reads what may newly be late, never every
 // late order again. Notification dedupe keys are built in SQL exactly as core's notificationDedupeKey
-// (order id + the deadline in epoch ms); the test compares them.
+// (order id + the deadline in epoch ms; a digest's: the run's instant in epoch ms); the test compares them.
+import { overdueDigestThreshold } from '@zhiyuan/core';
 import { sql, type SQL } from 'drizzle-orm';
 import type { Executor } from '../../db/pool';
 import { openStatusPredicate } from './service-desk.tables';
@@ -36,20 +37,39 @@ type Deadline = {
   /** Literal conditions matching the partial index (work_orders_open_*_due_idx). */
   pending: SQL;
   reason: string;
+  /** The web list's search showing such orders (a digest's link; workOrderFilters.ts). */
+  list: string;
 };
 const deadlines: Record<'response' | 'resolve', Deadline> = {
-  response: { kind: 'response', due: sql`response_due_at`, mark: sql`response_overdue_at`, pending: sql`status = 'submitted' AND response_overdue_at IS NULL`, reason: '超过响应时限' },
-  resolve: { kind: 'resolve', due: sql`resolve_due_at`, mark: sql`resolve_overdue_at`, pending: sql`${openStatusPredicate} AND resolve_overdue_at IS NULL`, reason: '超过办理时限' },
+  response: { kind: 'response', due: sql`response_due_at`, mark: sql`response_overdue_at`, pending: sql`status = 'submitted' AND response_overdue_at IS NULL`, reason: '超过响应时限', list: '/work-orders?status=submitted&overdue=true' },
+  resolve: { kind: 'resolve', due: sql`resolve_due_at`, mark: sql`resolve_overdue_at`, pending: sql`${openStatusPredicate} AND resolve_overdue_at IS NULL`, reason: '超过办理时限', list: '/work-orders?overdue=true' },
 };
 
 export type OverdueResult = { orders: number; notified: number };
 
+/** How many order numbers a digest's body names. */
+const digestNumbers = 3;
+
+/**
+ * A digest's link: the list of late orders, narrowed to the recipient's own (`mine`: assigned to
+ * them, or unrouted orders of their enterprises) when they hold every order of the digest that way,
+ * else to the one department they head when all are of it, else all late orders in their scope.
+ */
+function digestLink(d: Deadline): SQL {
+  return sql`${d.list} || CASE
+    WHEN bool_and(assignee_id = user_id OR (assignee_id IS NULL AND department_id IS NULL)) THEN '&mine=true'
+    WHEN count(DISTINCT department_id) = 1 AND count(department_id) = count(*) THEN '&departmentId=' || min(department_id::text)
+    ELSE '' END`;
+}
+
 /**
  * One statement: mark the orders whose deadline passed (the `IS NULL` re-check under the row lock
  * makes a concurrent run harmless), open an automatic supervision for each, write the timeline entry
- * and notify holders and department heads, ON CONFLICT (user_id, dedupe_key) DO NOTHING. The
- * notifications module offers a set-based insert too, but a data-modifying CTE must sit at the top of
- * the statement, so this one inserts into its table itself (same columns, same conflict rule).
+ * and notify holders and department heads, ON CONFLICT (user_id, dedupe_key) DO NOTHING: one
+ * notification per order to whoever has at most overdueDigestThreshold of them in this run, one
+ * digest for the run to whoever has more (keys as core's notificationDedupeKey). The notifications
+ * module offers a set-based insert too, but a data-modifying CTE must sit at the top of the
+ * statement, so this one inserts into its table itself (same columns, same conflict rule).
  */
 export async function markOverdue(tx: Executor, which: 'response' | 'resolve', now: Date): Promise<OverdueResult> {
   const d = deadlines[which];
@@ -66,11 +86,18 @@ export async function markOverdue(tx: Executor, which: 'response' | 'resolve', n
       INSERT INTO work_order_events (order_id, at, action, visibility, content, data)
       SELECT id, ${n}, ${`${which}_overdue`}, 'internal', ${d.reason} || '（时限 ' || ${shanghaiTime(sql`due_at`)} || '），已自动督办', jsonb_build_object('dueAt', due_at)
       FROM due
+    ), told AS (
+      SELECT x.*, count(*) OVER (PARTITION BY user_id) AS late FROM (${recipients(sql`due`, true)}) x
     ), sent AS (
       INSERT INTO notifications (user_id, kind, title, body, link, dedupe_key)
       SELECT user_id, 'overdue', '工单 ' || number || ' 已超期', '「' || title || '」' || ${d.reason} || '（时限 ' || ${shanghaiTime(sql`due_at`)} || '），已自动督办',
         '/work-orders/' || id, ${`overdue:${which}:`} || id || ':' || ${epochMs(sql`due_at`)}
-      FROM (${recipients(sql`due`, true)}) x
+      FROM told WHERE late <= ${overdueDigestThreshold}
+      UNION ALL
+      SELECT user_id, 'overdue', count(*) || ' 个工单已' || ${d.reason},
+        '已自动督办：' || array_to_string((array_agg(number ORDER BY due_at, number))[1:${digestNumbers}], '、') || CASE WHEN count(*) > ${digestNumbers} THEN ' 等' ELSE '' END,
+        ${digestLink(d)}, ${`overdue:${which}:run:`} || ${epochMs(n)}
+      FROM told WHERE late > ${overdueDigestThreshold} GROUP BY user_id
       ON CONFLICT (user_id, dedupe_key) DO NOTHING
       RETURNING 1
     )

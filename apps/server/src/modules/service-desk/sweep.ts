@@ -1,7 +1,8 @@
 // The SLA sweep (ADR 0009): a pg-boss job every minute on a queue that never runs two at once marks
 // orders whose response or resolution deadline passed, opens their automatic supervision, writes
-// the timeline and notifies; then tells holders of deadlines within 4 working hours. One transaction
-// per run; `now` from the app's clock, so tests move time.
+// the timeline and notifies (one digest to whoever has more than a few); then tells holders of
+// deadlines within 4 working hours. One transaction per run; `now` from the app's clock, so tests
+// move time.
 import { workingHoursHorizon } from '@zhiyuan/core';
 import { sql } from 'drizzle-orm';
 import type { Db } from '../../db/pool';
@@ -19,7 +20,7 @@ export type SweepResult = {
   /** Orders newly marked past their response deadline, and past their resolution deadline. */
   responseOverdue: number;
   resolveOverdue: number;
-  /** New overdue notifications (holders and department heads). */
+  /** New overdue notifications (holders and department heads): one per order, or one digest per person with more than a few. */
   overdueNotified: number;
   /** New "deadline near" notifications. */
   nearNotified: number;
