@@ -1,10 +1,10 @@
 import { ArrowLeftOutlined } from '@ant-design/icons';
-import { isDispositionStatus, type WorkOrderActionName, type WorkOrderStatus } from '@zhiyuan/core';
-import { Alert, App, Button, Card, Col, Descriptions, Rate, Result, Row, Space, Steps, Typography } from 'antd';
+import { isDispositionStatus, type WorkOrderActionName } from '@zhiyuan/core';
+import { Alert, App, Button, Card, Col, Descriptions, Rate, Result, Row, Space, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
-import { useWorkOrder, useWorkOrderInvalidation, type WorkOrderDetail } from '../../api/workOrders';
+import { useWorkOrder, useWorkOrderInvalidation } from '../../api/workOrders';
 import { PageLoading, useMissingRecord } from '../../components/DetailPage';
 import { Page } from '../../components/Page';
 import { formatDateTime } from '../../lib/format';
@@ -14,9 +14,7 @@ import { WorkOrderActionModal } from '../workOrders/WorkOrderActionModal';
 import { OrderTags } from '../workOrders/WorkOrderDetailPage';
 import { useWorkOrderLabels } from '../workOrders/workOrderLabels';
 import { WorkOrderTimeline } from '../workOrders/WorkOrderTimeline';
-
-/** The path an order normally takes, as the requester sees it. */
-const path: readonly WorkOrderStatus[] = ['submitted', 'accepted', 'assigned', 'in_progress', 'replied', 'closed'];
+import { PortalOrderProgress } from './PortalOrderProgress';
 
 /**
  * 诉求详情 (portal): the public story of one of the enterprise's own orders, and what the requester may
@@ -87,40 +85,8 @@ export function PortalOrderDetailPage() {
           }
         />
       )}
-      {o.disposition && (
-        <Alert
-          type="info"
-          showIcon
-          style={{ marginBottom: 16 }}
-          data-testid="portal-disposition"
-          message={t('portalOrders.disposed', { status: labels.status(o.disposition.kind) })}
-          description={
-            <>
-              <div>
-                {t('workOrders.field.reason')}
-                {t('workOrders.colon')}
-                {o.disposition.reason}
-              </div>
-              <div>
-                <Typography.Text strong>
-                  {t('portalOrders.nextStep')}
-                  {t('workOrders.colon')}
-                </Typography.Text>
-                {o.disposition.nextStep}
-              </div>
-              {o.disposition.referredTo && (
-                <div>
-                  {t('workOrders.timeline.referredTo')}
-                  {t('workOrders.colon')}
-                  {o.disposition.referredTo}
-                </div>
-              )}
-            </>
-          }
-        />
-      )}
       <Card size="small" style={{ marginBottom: 16 }}>
-        <Progress order={o} />
+        <PortalOrderProgress order={o} />
       </Card>
       <Row gutter={[16, 16]}>
         <Col xs={24} xl={16}>
@@ -169,23 +135,5 @@ export function PortalOrderDetailPage() {
         onConflict={() => void query.refetch()}
       />
     </Page>
-  );
-}
-
-/** 已提交 → 已受理 → 已派单 → 办理中 → 已答复 → 已办结, or the disposition where it stopped. */
-function Progress({ order: o }: { order: WorkOrderDetail }) {
-  const labels = useWorkOrderLabels();
-  if (isDispositionStatus(o.status)) {
-    return <Steps size="small" current={1} status="finish" items={[{ title: labels.status('submitted') }, { title: labels.status(o.status) }]} />;
-  }
-  const current = path.indexOf(o.status);
-  return (
-    <Steps
-      size="small"
-      current={current}
-      status={o.status === 'closed' ? 'finish' : 'process'}
-      items={path.map((s) => ({ title: labels.status(s) }))}
-      data-testid="portal-order-steps"
-    />
   );
 }

@@ -1,6 +1,6 @@
 import { PlusOutlined } from '@ant-design/icons';
 import { dispositionStatuses, openWorkOrderStatuses } from '@zhiyuan/core';
-import { App, Badge, Button, Card, Empty, Result, Segmented, Space, Table, Tag, Typography } from 'antd';
+import { App, Badge, Button, Card, Empty, Segmented, Space, Table, Tag, Typography } from 'antd';
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useSearchParams } from 'react-router';
@@ -12,6 +12,7 @@ import { formatDateTime } from '../../lib/format';
 import { rowTestId } from '../../lib/table';
 import { useWorkOrderLabels, workOrderTypeColors } from '../workOrders/workOrderLabels';
 import { WorkOrderStatusTag } from '../workOrders/WorkOrderStatusTag';
+import { PortalNoEnterprise } from './PortalNoEnterprise';
 import { PortalOrderCreateModal } from './PortalOrderCreateModal';
 
 /** The portal's status groups → the list's status filter. */
@@ -31,14 +32,7 @@ const groupKeys = Object.keys(groups) as Group[];
 export function PortalOrdersPage() {
   const { t } = useTranslation();
   const user = useUser();
-  if (!user.enterpriseId) {
-    return (
-      <Page title={t('portalOrders.nav')}>
-        <Result status="info" title={t('portal.noEnterprise')} data-testid="portal-no-enterprise" />
-      </Page>
-    );
-  }
-  return <OrdersContent />;
+  return user.enterpriseId ? <OrdersContent /> : <PortalNoEnterprise title={t('portalOrders.nav')} />;
 }
 
 function OrdersContent() {

@@ -6,13 +6,13 @@ import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import { newIdempotencyKey, useWorkOrderInvalidation, workOrdersApi } from '../../api/workOrders';
 import { useAuth } from '../../auth/AuthContext';
+import { EnterprisePicker } from '../../components/EnterprisePicker';
 import { Page } from '../../components/Page';
 import { ParkTreeSelect } from '../../components/ParkTreeSelect';
 import { useShowError } from '../../lib/errors';
 import { blankToUndefined, schemaRule } from '../../lib/rules';
 import { uploadedIds } from './Attachments';
 import { OrderTextFields, OrderTypeField, type OrderBasics } from './OrderFields';
-import { EnterpriseSelect } from './pickers';
 import { useWorkOrderLabels } from './workOrderLabels';
 
 type Values = OrderBasics & {
@@ -120,7 +120,7 @@ export function WorkOrderCreatePage() {
             </Col>
             <Col xs={24} md={12}>
               <Form.Item name="enterpriseId" label={t('workOrders.field.enterprise')} extra={t('workOrders.form.enterpriseHint')}>
-                {can('enterprise.read') ? <EnterpriseSelect data-testid="order-enterprise" /> : <Input disabled />}
+                {can('enterprise.read') ? <EnterprisePicker data-testid="order-enterprise" /> : <Input disabled />}
               </Form.Item>
             </Col>
             <Col xs={24} md={12}>

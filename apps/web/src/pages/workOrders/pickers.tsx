@@ -1,45 +1,11 @@
-/** Pickers of the work-order forms and filters: enterprises (searched on the server), the category tree, and other orders (for a merge). */
+/** Pickers of the work-order forms and filters: the category tree, and other orders (for a merge). Enterprises: components/EnterprisePicker. */
 import { useQuery } from '@tanstack/react-query';
 import { buildCategoryTree, type CategoryNode } from '@zhiyuan/core';
 import { TreeSelect } from 'antd';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../api/client';
-import { useEnterprise, type EnterprisePage } from '../../api/enterprises';
 import { SearchSelect, useSearchText, type PickerProps } from '../../components/PickSelect';
 import { useWorkOrderCategories, workOrdersApi, type WorkOrderCategory } from '../../api/workOrders';
-
-/** Enterprises by name or USCC, searched on the server as one types. */
-export function EnterpriseSelect({ placeholder, ...props }: PickerProps<string>) {
-  const { t } = useTranslation();
-  const [q, setQ] = useSearchText();
-  const found = useQuery({
-    queryKey: ['enterprises', 'pick', q],
-    queryFn: ({ signal }) => api.get<EnterprisePage>('/enterprises', { q: q || undefined, pageSize: 20, sort: q ? undefined : '-updatedAt' }, signal),
-    staleTime: 30_000,
-  });
-  const { value } = props;
-  const current = useEnterprise(value && !found.data?.items.some((e) => e.id === value) ? value : undefined);
-  const options = (found.data?.items ?? []).map((e) => ({ value: e.id, label: e.name, uscc: e.uscc }));
-  if (value && !options.some((o) => o.value === value)) options.unshift({ value, label: current.data?.name ?? '…', uscc: current.data?.uscc ?? '' });
-  return (
-    <SearchSelect<string>
-      {...props}
-      onSearch={setQ}
-      searching={found.isFetching}
-      options={options}
-      optionRender={(o) => (
-        <span>
-          {o.label}
-          <span className="zy-mono" style={{ color: '#8c8c8c', marginInlineStart: 8, fontSize: 12 }}>
-            {o.data.uscc}
-          </span>
-        </span>
-      )}
-      placeholder={placeholder ?? t('workOrders.pick.enterprise')}
-    />
-  );
-}
 
 type CategoryOption = { title: string; value: string; disabled?: boolean; children?: CategoryOption[] };
 

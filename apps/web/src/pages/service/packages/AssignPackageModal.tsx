@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { servicePackagesApi, type AssignServicePackageResult } from '../../../api/servicePackages';
 import { FormModal } from '../../../components/FormModal';
 import { OfficerSelect } from '../../../components/OfficerSelect';
-import { EnterprisePicker } from '../common/EnterprisePicker';
+import { EnterprisePicker } from '../../../components/EnterprisePicker';
 
 type Values = { enterpriseIds: string[]; officerId?: string };
 
@@ -31,7 +31,7 @@ export function AssignPackageModal({ pkg, onClose, onDone }: { pkg: ServicePacka
           { type: 'array', max: 500, message: t('packages.assign.tooMany', { max: 500 }) },
         ]}
       >
-        <EnterprisePicker multiple data-testid="package-assign-enterprises" />
+        <EnterprisePicker multiple activeOnly data-testid="package-assign-enterprises" />
       </Form.Item>
       <Form.Item name="officerId" label={t('packages.assign.officer')} extra={t('packages.assign.officerHint')}>
         <OfficerSelect placeholder={t('packages.assign.officerPlaceholder')} data-testid="package-assign-officer" />

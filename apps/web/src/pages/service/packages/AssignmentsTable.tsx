@@ -9,7 +9,7 @@ import { ParkTreeSelect } from '../../../components/ParkTreeSelect';
 import { useShowError } from '../../../lib/errors';
 import { formatDateTime } from '../../../lib/format';
 import { loadTable, rowTestId, searchTableProps, toListQuery } from '../../../lib/table';
-import { EnterprisePicker } from '../common/EnterprisePicker';
+import { EnterprisePicker } from '../../../components/EnterprisePicker';
 import { LinkButton } from '../common/LinkButton';
 import { CompletionBar } from './CompletionBar';
 

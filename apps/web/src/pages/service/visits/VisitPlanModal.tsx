@@ -6,7 +6,7 @@ import { visitsApi } from '../../../api/visits';
 import { FormModal } from '../../../components/FormModal';
 import { businessTz, dayjs } from '../../../lib/format';
 import { OfficerSelect } from '../../../components/OfficerSelect';
-import { EnterprisePicker } from '../common/EnterprisePicker';
+import { EnterprisePicker } from '../../../components/EnterprisePicker';
 
 type Values = { enterpriseId?: string; plannedOn?: Dayjs; topics?: string[]; officerId?: string };
 
@@ -52,7 +52,7 @@ export function VisitPlanModal({ open, visit, enterprise, onClose, onSaved }: Pr
       }}
     >
       <Form.Item name="enterpriseId" label={t('visits.field.enterprise')} rules={[{ required: true, message: t('visits.required.enterprise') }]}>
-        <EnterprisePicker disabled={editing || !!enterprise} known={presetEnterprise ? [{ value: presetEnterprise.id, label: presetEnterprise.name }] : []} data-testid="visit-enterprise" />
+        <EnterprisePicker activeOnly disabled={editing || !!enterprise} known={presetEnterprise ? [{ value: presetEnterprise.id, label: presetEnterprise.name }] : []} data-testid="visit-enterprise" />
       </Form.Item>
       <Form.Item name="plannedOn" label={t('visits.field.plannedOn')} rules={[{ required: true, message: t('visits.required.plannedOn') }]}>
         <DatePicker style={{ width: '100%' }} disabledDate={(d) => d.isBefore(today(), 'day')} data-testid="visit-planned-on" />

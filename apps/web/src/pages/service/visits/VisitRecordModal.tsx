@@ -6,7 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { visitsApi } from '../../../api/visits';
 import { FormModal } from '../../../components/FormModal';
 import { dayjs } from '../../../lib/format';
-import { EnterprisePicker } from '../common/EnterprisePicker';
+import { EnterprisePicker } from '../../../components/EnterprisePicker';
 import { isoDay, today } from './VisitPlanModal';
 
 type Values = { enterpriseId?: string; visitedOn?: Dayjs; people?: string[]; topics?: string[]; problems?: { text?: string }[]; notes?: string };
@@ -51,7 +51,7 @@ export function VisitRecordModal({ open, visit, enterprise, onClose, onSaved }: 
     >
       {!visit && (
         <Form.Item name="enterpriseId" label={t('visits.field.enterprise')} rules={[{ required: true, message: t('visits.required.enterprise') }]}>
-          <EnterprisePicker disabled={!!enterprise} known={preset ? [{ value: preset.id, label: preset.name }] : []} data-testid="visit-enterprise" />
+          <EnterprisePicker activeOnly disabled={!!enterprise} known={preset ? [{ value: preset.id, label: preset.name }] : []} data-testid="visit-enterprise" />
         </Form.Item>
       )}
       <Form.Item name="visitedOn" label={t('visits.field.visitedOn')} rules={[{ required: true, message: t('visits.required.visitedOn') }]}>

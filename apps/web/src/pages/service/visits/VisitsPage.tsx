@@ -12,7 +12,7 @@ import { ParkTreeSelect } from '../../../components/ParkTreeSelect';
 import { useShowError } from '../../../lib/errors';
 import { loadTable, rowTestId, searchTableProps, setFilters, toListQuery } from '../../../lib/table';
 import { OfficerSelect } from '../../../components/OfficerSelect';
-import { EnterprisePicker } from '../common/EnterprisePicker';
+import { EnterprisePicker } from '../../../components/EnterprisePicker';
 import { useServiceLabels } from '../common/labels';
 import { LinkButton } from '../common/LinkButton';
 import { CancelVisitModal } from './CancelVisitModal';
