@@ -339,6 +339,8 @@ export const serviceDeskEn: ServiceDesk = {
     ratePrompt: 'Your request is closed: please rate the service',
     disposed: 'This request was {{status}}',
     nextStep: 'Next step',
+    stage: { submitted: 'Submitted', accepted: 'Accepted', handling: 'Handling', replied: 'Replied', closed: 'Closed' },
+    waitingFor: { submitted: 'Waiting for the park to accept', accepted: 'Waiting to be assigned', assigned: 'Being handled', in_progress: 'Being handled', replied: 'Please confirm whether it is solved' },
     create: {
       button: 'New request',
       title: 'New request',

@@ -307,6 +307,8 @@ export const serviceDeskZhCN = {
     ratePrompt: '诉求已办结，欢迎对本次服务进行评价',
     disposed: '本诉求{{status}}',
     nextStep: '下一步',
+    stage: { submitted: '提交', accepted: '受理', handling: '办理', replied: '答复', closed: '办结' },
+    waitingFor: { submitted: '等待园区受理', accepted: '等待分派承办部门', assigned: '承办部门办理中', in_progress: '承办部门办理中', replied: '请确认问题是否已解决' },
     create: {
       button: '提交诉求',
       title: '提交诉求',
