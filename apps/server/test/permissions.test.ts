@@ -257,6 +257,13 @@ const cases: Case[] = [
   { name: 'GET /service-desk/workbench', action: 'visit.write', request: async () => ({ method: 'GET', url: '/api/service-desk/workbench' }) },
   { name: 'GET /service-desk/my-enterprises', action: 'visit.write', request: async () => ({ method: 'GET', url: '/api/service-desk/my-enterprises' }) },
   { name: 'GET /enterprises/:id/service', action: 'workOrder.read', anyOf: ['workOrder.read', 'visit.read'], objectOfOthers: true, request: async () => ({ method: 'GET', url: `/api/enterprises/${await newEnterprise()}/service` }) },
+  // 我的服务 in the portal: being an enterprise user is the permission (its own enterprise's rows only).
+  { name: 'GET /portal/visits', action: 'enterprise.read', allowedRoles: ['enterprise'], request: async () => ({ method: 'GET', url: '/api/portal/visits' }) },
+  { name: 'GET /portal/visits/:id (own)', action: 'enterprise.read', allowedRoles: ['enterprise'], request: async () => ({ method: 'GET', url: `/api/portal/visits/${(await newVisit(true, ownEnterpriseId)).id}` }) },
+  { name: 'GET /portal/visits/:id (another enterprise’s)', action: 'enterprise.read', allowedRoles: ['enterprise'], objectOfOthers: true, request: async () => ({ method: 'GET', url: `/api/portal/visits/${(await newVisit()).id}` }) },
+  { name: 'GET /portal/service-packages', action: 'enterprise.read', allowedRoles: ['enterprise'], request: async () => ({ method: 'GET', url: '/api/portal/service-packages' }) },
+  { name: 'GET /portal/service-packages/:id (own)', action: 'enterprise.read', allowedRoles: ['enterprise'], request: async () => ({ method: 'GET', url: `/api/portal/service-packages/${(await newAssignment(ownEnterpriseId)).id}` }) },
+  { name: 'GET /portal/service-packages/:id (another enterprise’s)', action: 'enterprise.read', allowedRoles: ['enterprise'], objectOfOthers: true, request: async () => ({ method: 'GET', url: `/api/portal/service-packages/${(await newAssignment()).id}` }) },
 ];
 
 /** A visit of a new 海淀园 enterprise by the demo service officer: planned, or recorded with a problem found. */

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addDays, shanghaiDate, workingHoursHorizon } from '@zhiyuan/core';
 import { ADMIN_PASSWORD, DEMO_PASSWORD, as, createTestApp, login, type Session, type TestApp } from './harness';
 import { uscc } from './fixtures';
+import { insertOrder } from './sla-fixtures';
 
 let t: TestApp;
 let admin: Session;
@@ -323,6 +324,32 @@ describe('visit frequency and the workbench', () => {
   });
 });
 
+describe('workbench counts', () => {
+  it('count every open order of the queue, not only the first page read (an officer with 230 open orders)', async () => {
+    const zone = parks.find((p) => p.parentId === null)!.id;
+    const r = await post(admin, '/api/users', { username: 'busy_officer', displayName: '忙碌的服务管家', password: 'Busy-Officer-2025!', roles: ['service_officer'], parkIds: [zone] });
+    expect(r.statusCode, r.body).toBe(201);
+    const busy = await login(t.app, 'busy_officer', 'Busy-Officer-2025!');
+    const enterpriseId = await newEnterprise();
+    const hour = 3_600_000;
+    const at = (h: number) => new Date(Date.now() + h * hour).toISOString();
+    // 215 past their resolution deadline, 15 due in a month: all assigned to the officer, of one enterprise.
+    for (let i = 0; i < 230; i++) {
+      const late = i < 215;
+      await insertOrder(t.database.pool, { parkId: park('ZGC-HD'), enterpriseId, assigneeId: busy.user.id, createdBy: admin.user.id, status: 'assigned', createdAt: at(-240), respondedAt: at(-239), resolveDueAt: late ? at(-24 - i) : at(720 + i) });
+    }
+    const w = (await get(busy, '/api/service-desk/workbench')).json();
+    expect(w.counts).toMatchObject({ openOrders: 230, overdueOrders: 215, deadlinesNear: 215 });
+    expect(w.openOrders).toHaveLength(20);
+    expect(w.deadlinesNear).toHaveLength(20);
+    // The longest late first.
+    expect(w.deadlinesNear.map((o: { resolveDueAt: string }) => o.resolveDueAt)).toEqual([...w.deadlinesNear.map((o: { resolveDueAt: string }) => o.resolveDueAt)].sort());
+    expect(Date.parse(w.deadlinesNear[19].resolveDueAt)).toBeLessThan(Date.now() - 200 * hour);
+    const tab = (await get(leader, `/api/enterprises/${enterpriseId}/service`)).json();
+    expect(tab.orders).toEqual({ total: 230, open: 230, overdue: 215 });
+  });
+});
+
 describe('the demo service desk', () => {
   it('is what the services would have written: the sweep finds nothing left to mark, orders read through the API', async () => {
     // Run twice: the first run's "deadline near" notices may be new (time moved on since the seed); nothing is marked.
@@ -393,5 +420,106 @@ describe("the enterprise page's service tab", () => {
     const r = await t.database.pool.query(`SELECT id FROM enterprises WHERE park_id = $1 LIMIT 1`, [hd]);
     expect((await get(cpOfficer, `/api/enterprises/${r.rows[0].id}/service`)).statusCode).toBe(404);
     expect((await get(parkAdmin, `/api/enterprises/${r.rows[0].id}/service`)).statusCode).toBe(200);
+  });
+});
+
+describe("the portal's 我的服务 (an enterprise user's own visits and packages)", () => {
+  let me: Session;
+  let own: { done: string; planned: string; cancelled: string; assignment: string; orderId: string };
+  let others: { visit: string; assignment: string };
+
+  beforeAll(async () => {
+    me = await login(t.app, 'demo_enterprise', DEMO_PASSWORD);
+    const enterpriseId = me.user.enterpriseId!;
+    const visit = async (id: string, body: Record<string, unknown>) => {
+      const r = await post(officer, '/api/visits', { enterpriseId: id, ...body });
+      expect(r.statusCode, r.body).toBe(201);
+      return r.json() as { id: string; problems: { id: string }[] };
+    };
+    const done = await visit(enterpriseId, { visitedOn: addDays(today, -1), people: ['赵六（财务总监）'], topics: ['融资需求'], problemsFound: [{ text: '企业希望对接科技信贷产品' }, { text: '园区班车班次少' }], notes: '企业现金流偏紧，需重点关注' });
+    const order = await post(officer, `/api/visits/${done.id}/problems/${done.problems[0]!.id}/work-order`, {});
+    expect(order.statusCode, order.body).toBe(201);
+    const planned = await visit(enterpriseId, { plannedOn: addDays(today, 2), topics: ['人才需求'] });
+    const cancelled = await visit(enterpriseId, { plannedOn: addDays(today, 3) });
+    expect((await post(officer, `/api/visits/${cancelled.id}/cancel`, { reason: '改派他人' })).statusCode).toBe(200);
+
+    const pkg = await post(parkAdmin, '/api/service-packages', { name: '门户可见服务包', description: '为企业提供成长服务', items: [{ name: '政策解读', description: '每季度一次政策宣讲' }, { name: '融资对接' }] });
+    expect(pkg.statusCode, pkg.body).toBe(201);
+    const otherEnterprise = await newEnterprise();
+    expect((await post(officer, `/api/service-packages/${pkg.json().id}/assignments`, { enterpriseIds: [enterpriseId, otherEnterprise], officerId: officer.user.id })).statusCode).toBe(201);
+    const assignments = (await get(officer, `/api/service-package-assignments?packageId=${pkg.json().id}`)).json().items as { id: string; enterpriseId: string; items: { itemId: string }[] }[];
+    const mine = assignments.find((a) => a.enterpriseId === enterpriseId)!;
+    expect((await t.app.inject(as(officer, 'PUT', `/api/service-package-assignments/${mine.id}/items/${mine.items[0]!.itemId}`, { status: 'done', note: '企业配合度一般' }))).statusCode).toBe(200);
+
+    own = { done: done.id, planned: planned.id, cancelled: cancelled.id, assignment: mine.id, orderId: order.json().id };
+    others = { visit: (await visit(otherEnterprise, { plannedOn: today })).id, assignment: assignments.find((a) => a.enterpriseId === otherEnterprise)!.id };
+  });
+
+  it('lists its own visits made and planned, without the internal fields; a problem turned into an order links to it', async () => {
+    const r = await get(me, '/api/portal/visits?pageSize=200');
+    expect(r.statusCode, r.body).toBe(200);
+    const shown = (await t.database.pool.query(`SELECT count(*) AS n FROM visits WHERE enterprise_id = $1 AND status <> 'cancelled'`, [me.user.enterpriseId])).rows[0].n;
+    expect(r.json().total).toBe(Number(shown));
+    const ids = r.json().items.map((v: { id: string }) => v.id);
+    expect(ids).toEqual(expect.arrayContaining([own.done, own.planned]));
+    expect(ids).not.toContain(own.cancelled);
+    const done = r.json().items.find((v: { id: string }) => v.id === own.done);
+    expect(Object.keys(done).sort()).toEqual(['id', 'officerName', 'people', 'plannedOn', 'problems', 'status', 'topics', 'visitedOn']);
+    expect(done).toMatchObject({ status: 'done', visitedOn: addDays(today, -1), officerName: '服务管家（示例）', people: ['赵六（财务总监）'], topics: ['融资需求'] });
+    expect(r.body).not.toContain('现金流偏紧');
+    expect(done.problems).toEqual([
+      { text: '企业希望对接科技信贷产品', workOrderId: own.orderId, workOrderNumber: expect.stringMatching(/^GD-\d{4}-\d{6,}$/) },
+      { text: '园区班车班次少', workOrderId: null, workOrderNumber: null },
+    ]);
+    // The enterprise opens that order like its portal orders.
+    expect((await get(me, `/api/work-orders/${own.orderId}`)).statusCode).toBe(200);
+    expect((await get(me, `/api/portal/visits/${own.planned}`)).json()).toMatchObject({ id: own.planned, status: 'planned', plannedOn: addDays(today, 2), problems: [] });
+  });
+
+  it("lists its own packages with each item's progress, without progress notes or who wrote them", async () => {
+    const r = await get(me, '/api/portal/service-packages');
+    expect(r.statusCode, r.body).toBe(200);
+    const total = (await t.database.pool.query(`SELECT count(*) AS n FROM service_package_assignments WHERE enterprise_id = $1`, [me.user.enterpriseId])).rows[0].n;
+    expect(r.json().total).toBe(Number(total));
+    const a = r.json().items.find((x: { id: string }) => x.id === own.assignment);
+    expect(Object.keys(a).sort()).toEqual(['assignedAt', 'completion', 'description', 'id', 'items', 'officerName', 'packageName']);
+    expect(a).toMatchObject({ packageName: '门户可见服务包', description: '为企业提供成长服务', officerName: '服务管家（示例）', completion: { total: 2, done: 1, inProgress: 0, share: 0.5 } });
+    expect(a.items).toEqual([
+      { itemId: expect.any(String), name: '政策解读', description: '每季度一次政策宣讲', status: 'done', updatedAt: expect.any(String) },
+      { itemId: expect.any(String), name: '融资对接', description: null, status: 'todo', updatedAt: null },
+    ]);
+    expect(r.body).not.toContain('配合度');
+    expect((await get(me, `/api/portal/service-packages/${own.assignment}`)).json()).toEqual(a);
+  });
+
+  it("answers 404 for another enterprise's visit or package, and for a cancelled plan", async () => {
+    for (const url of [`/api/portal/visits/${others.visit}`, `/api/portal/service-packages/${others.assignment}`, `/api/portal/visits/${own.cancelled}`]) {
+      const r = await get(me, url);
+      expect(r.statusCode, url).toBe(404);
+      expect(r.json().error.code).toBe('NOT_FOUND');
+    }
+  });
+
+  it('is read-only for the enterprise, and the staff views stay closed to it (403)', async () => {
+    const writes = [
+      as(me, 'POST', '/api/visits', { enterpriseId: me.user.enterpriseId, plannedOn: today }),
+      as(me, 'POST', `/api/visits/${own.planned}/record`, { visitedOn: today, people: ['张三'], topics: ['经营情况'] }),
+      as(me, 'POST', `/api/visits/${own.done}/problems`, { text: '想自己加一条' }),
+      as(me, 'PUT', `/api/service-package-assignments/${own.assignment}/items/${(await get(officer, `/api/service-package-assignments/${own.assignment}`)).json().items[1].itemId}`, { status: 'done' }),
+      as(me, 'GET', '/api/visits'),
+      as(me, 'GET', `/api/service-package-assignments/${own.assignment}`),
+    ];
+    for (const req of writes) {
+      const r = await t.app.inject(req);
+      expect(r.statusCode, `${req.method} ${req.url}`).toBe(403);
+    }
+  });
+
+  it('is for enterprise users only: staff get 403 and use the staff views', async () => {
+    for (const url of ['/api/portal/visits', `/api/portal/service-packages/${own.assignment}`]) {
+      const r = await get(officer, url);
+      expect(r.statusCode, url).toBe(403);
+      expect(r.json().error.code).toBe('FORBIDDEN');
+    }
   });
 });

@@ -186,7 +186,7 @@ export const packageAssignment = z.object({
   assignedByName: z.string().nullable(),
   /** Every active item of the package, `todo` until someone updates it. */
   items: z.array(
-    z.object({ itemId: uuid, name: z.string(), status: packageItemStatus, note: z.string().nullable(), updatedAt: z.string().nullable(), updatedByName: z.string().nullable() }),
+    z.object({ itemId: uuid, name: z.string(), description: z.string().nullable(), status: packageItemStatus, note: z.string().nullable(), updatedAt: z.string().nullable(), updatedByName: z.string().nullable() }),
   ),
   completion: packageCompletionDto,
 });
@@ -263,3 +263,39 @@ export const enterpriseServiceSummary = z.object({
   packages: z.array(packageAssignment),
 });
 export type EnterpriseServiceSummary = z.infer<typeof enterpriseServiceSummary>;
+
+// ---------------------------------------------------------------- the portal's 我的服务 (enterprise users)
+// What the enterprise sees of the park's service to it, read-only. Left out as internal: a visit's
+// notes (the officer's own remarks), cancelled plans and who recorded what; an item's progress note
+// and who updated it. A problem found links to its work order (the enterprise reads its own orders).
+
+export const portalVisitStatus = z.enum(['planned', 'done']);
+export const portalVisit = z.object({
+  id: uuid,
+  status: portalVisitStatus,
+  plannedOn: z.string().nullable(),
+  visitedOn: z.string().nullable(),
+  officerName: z.string().nullable(),
+  people: z.array(z.string()),
+  topics: z.array(z.string()),
+  problems: z.array(z.object({ text: z.string(), workOrderId: uuid.nullable(), workOrderNumber: z.string().nullable() })),
+});
+export type PortalVisit = z.infer<typeof portalVisit>;
+/** `GET /api/portal/visits`: the caller's enterprise's visits made and planned, newest first. */
+export const portalVisitListQuery = pageQuery.omit({ sort: true });
+export const portalVisitPage = pageOf(portalVisit);
+
+export const portalPackage = z.object({
+  /** The assignment's id. */
+  id: uuid,
+  packageName: z.string(),
+  description: z.string().nullable(),
+  officerName: z.string().nullable(),
+  assignedAt: z.string(),
+  items: z.array(z.object({ itemId: uuid, name: z.string(), description: z.string().nullable(), status: packageItemStatus, updatedAt: z.string().nullable() })),
+  completion: packageCompletionDto,
+});
+export type PortalPackage = z.infer<typeof portalPackage>;
+/** `GET /api/portal/service-packages`: the packages assigned to the caller's enterprise, newest first. */
+export const portalPackageListQuery = pageQuery.omit({ sort: true });
+export const portalPackagePage = pageOf(portalPackage);

@@ -12,7 +12,7 @@ import { servicePackageAssignments as assignments, servicePackageItemProgress as
 
 export type PackageRow = typeof packages.$inferSelect;
 export type ItemRow = typeof items.$inferSelect;
-export type AssignmentRow = typeof assignments.$inferSelect & { enterpriseName: string; parkId: string; packageName: string };
+export type AssignmentRow = typeof assignments.$inferSelect & { enterpriseName: string; parkId: string; packageName: string; packageDescription: string | null };
 export type ProgressRow = typeof progress.$inferSelect;
 
 const inParks = (scope: ParkScope): SQL | undefined => (scope.all ? undefined : scope.ids.size ? inArray(enterprises.parkId, [...scope.ids]) : sql`false`);
@@ -84,8 +84,8 @@ function assignmentWhere(scope: ParkScope, f: AssignmentFilter): SQL | undefined
   );
 }
 
-const assignmentColumns = { a: assignments, enterpriseName: enterprises.name, parkId: enterprises.parkId, packageName: packages.name };
-const flatten = (r: { a: typeof assignments.$inferSelect; enterpriseName: string; parkId: string; packageName: string }): AssignmentRow => ({ ...r.a, enterpriseName: r.enterpriseName, parkId: r.parkId, packageName: r.packageName });
+const assignmentColumns = { a: assignments, enterpriseName: enterprises.name, parkId: enterprises.parkId, packageName: packages.name, packageDescription: packages.description };
+const flatten = ({ a, ...rest }: { a: typeof assignments.$inferSelect } & Omit<AssignmentRow, keyof typeof assignments.$inferSelect>): AssignmentRow => ({ ...a, ...rest });
 const assignmentSort = { assignedAt: assignments.assignedAt, enterpriseName: enterprises.name, packageName: packages.name };
 
 export async function listAssignments(db: Executor, scope: ParkScope, f: AssignmentFilter, page: number, pageSize: number, sort?: string) {

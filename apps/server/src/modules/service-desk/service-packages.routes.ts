@@ -8,6 +8,9 @@ import {
   packageAssignment,
   packageAssignmentListQuery,
   packageAssignmentPage,
+  portalPackage,
+  portalPackageListQuery,
+  portalPackagePage,
   servicePackage,
   servicePackageListQuery,
   servicePackagePage,
@@ -53,5 +56,15 @@ export const servicePackageRoutes: FastifyPluginAsyncZod = async (app) => {
     '/service-package-assignments/:id/items/:itemId',
     { schema: { tags, summary: '更新服务事项进度', params: itemProgressParams, body: updateItemProgressRequest, response: { 200: packageAssignment } }, preHandler: write, config: { action: 'servicePackage.progress' } },
     async (req) => servicePackages.updateItemProgress(req.ctx(), req.params.id, req.params.itemId, req.body),
+  );
+
+  // 我的服务 in the portal: an enterprise user reads its own enterprise's packages and their progress
+  // (being that enterprise's user is the permission, checked by the service; staff → 403).
+  const portal = requirePermission('enterprise.read');
+  app.get('/portal/service-packages', { schema: { tags, summary: '本企业的服务包及进度（企业门户）', querystring: portalPackageListQuery, response: { 200: portalPackagePage } }, preHandler: portal }, async (req) =>
+    servicePackages.portalList(req.ctx(), req.query.page, req.query.pageSize),
+  );
+  app.get('/portal/service-packages/:id', { schema: { tags, summary: '本企业的一个服务包（企业门户）', params: idParams, response: { 200: portalPackage } }, preHandler: portal }, async (req) =>
+    servicePackages.portalGet(req.ctx(), req.params.id),
   );
 };

@@ -1,7 +1,7 @@
 // 服务包: definitions (servicePackage.manage, zone-wide bundles), assignments to enterprises in the
 // caller's parks (servicePackage.write) and each item's progress. An assignment outside the caller's
 // parks is 404, like one that does not exist.
-import { packageCompletion, type PackageAssignment, type PackageItemStatus, type ServicePackage } from '@zhiyuan/core';
+import { packageCompletion, type PackageAssignment, type PackageItemStatus, type PortalPackage, type ServicePackage } from '@zhiyuan/core';
 import type { z } from 'zod';
 import type { assignServicePackageRequest, createServicePackageRequest, updateServicePackageRequest } from '@zhiyuan/core';
 import type { Db, Tx } from '../../db/pool';
@@ -12,7 +12,7 @@ import type { AuditService } from '../audit/audit.service';
 import type { EnterprisesService } from '../enterprises/enterprises.service';
 import type { UserDirectory } from '../identity/user-directory';
 import type { ParksService } from '../parks/parks.service';
-import { actingUser, officerScope } from './officer-scope';
+import { actingUser, everyPark, officerScope, portalEnterprise } from './officer-scope';
 import * as repo from './service-packages.repository';
 
 type CreatePackage = z.infer<typeof createServicePackageRequest>;
@@ -59,7 +59,7 @@ export function createServicePackagesService({ db, audit, parks, enterprises, us
         .filter((i) => i.active)
         .map((i) => {
           const p = done.get(i.id);
-          return { itemId: i.id, name: i.name, status: (p?.status ?? 'todo') as PackageItemStatus, note: p?.note ?? null, updatedAt: p?.updatedAt.toISOString() ?? null, updatedByName: nameOf(p?.updatedBy ?? null) };
+          return { itemId: i.id, name: i.name, description: i.description, status: (p?.status ?? 'todo') as PackageItemStatus, note: p?.note ?? null, updatedAt: p?.updatedAt.toISOString() ?? null, updatedByName: nameOf(p?.updatedBy ?? null) };
         });
       return {
         id: r.id,
@@ -76,6 +76,20 @@ export function createServicePackagesService({ db, audit, parks, enterprises, us
         completion: packageCompletion(list),
       };
     });
+  }
+
+  /** An assignment as its enterprise sees it (contracts: portalPackage): no progress notes, no names of who updated them. */
+  async function presentToEnterprise(rows: repo.AssignmentRow[]): Promise<PortalPackage[]> {
+    const descriptions = new Map(rows.map((r) => [r.id, r.packageDescription]));
+    return (await presentAssignments(rows)).map((a) => ({
+      id: a.id,
+      packageName: a.packageName,
+      description: descriptions.get(a.id) ?? null,
+      officerName: a.officerName,
+      assignedAt: a.assignedAt,
+      items: a.items.map((i) => ({ itemId: i.itemId, name: i.name, description: i.description, status: i.status, updatedAt: i.updatedAt })),
+      completion: a.completion,
+    }));
   }
 
   async function visibleAssignment(ctx: RequestContext, id: string) {
@@ -172,6 +186,22 @@ export function createServicePackagesService({ db, audit, parks, enterprises, us
 
     async getAssignment(ctx: RequestContext, id: string) {
       return (await presentAssignments([await visibleAssignment(ctx, id)]))[0]!;
+    },
+
+    /** 我的服务: the packages of the enterprise user's own enterprise, read-only. */
+    async portalList(ctx: RequestContext, page: number, pageSize: number) {
+      const enterpriseId = await portalEnterprise(enterprises, ctx);
+      if (!enterpriseId) return { items: [], total: 0, page, pageSize };
+      const r = await repo.listAssignments(db, everyPark, { enterpriseId }, page, pageSize);
+      return { items: await presentToEnterprise(r.items), total: r.total, page, pageSize };
+    },
+
+    /** Another enterprise's assignment is 404 like one that does not exist. */
+    async portalGet(ctx: RequestContext, id: string) {
+      const enterpriseId = await portalEnterprise(enterprises, ctx);
+      const row = await repo.findAssignment(db, everyPark, id);
+      if (!row || !enterpriseId || row.enterpriseId !== enterpriseId) throw notFound('服务包');
+      return (await presentToEnterprise([row]))[0]!;
     },
 
     async updateItemProgress(ctx: RequestContext, id: string, itemId: string, input: { status: PackageItemStatus; note?: string }) {

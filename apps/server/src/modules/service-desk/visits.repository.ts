@@ -12,7 +12,7 @@ import { visitFrequencyRules, visitProblems, visits } from './visits.tables';
 
 export type VisitRow = typeof visits.$inferSelect;
 export type VisitListRow = VisitRow & { enterpriseName: string };
-export type ProblemRow = { id: string; visitId: string; text: string; workOrderId: string | null; workOrderNumber: string | null };
+export type ProblemRow = { id: string; visitId: string; text: string; workOrderId: string | null; workOrderNumber: string | null; workOrderEnterpriseId: string | null };
 
 export type VisitListFilter = {
   enterpriseId?: string;
@@ -20,6 +20,8 @@ export type VisitListFilter = {
   /** A park and its sub-parks. */
   parkIds?: string[];
   status?: VisitStatus;
+  /** Any of these statuses (the portal's: not cancelled). */
+  statuses?: readonly VisitStatus[];
   from?: string;
   to?: string;
 };
@@ -38,6 +40,7 @@ function filterWhere(scope: ParkScope, f: VisitListFilter): SQL | undefined {
     f.officerId ? eq(visits.officerId, f.officerId) : undefined,
     f.parkIds ? inArray(visits.parkId, f.parkIds.length ? f.parkIds : [NO_PARK]) : undefined,
     f.status ? eq(visits.status, f.status) : undefined,
+    f.statuses ? inArray(visits.status, [...f.statuses]) : undefined,
     f.from ? sql`${visitDay} >= ${f.from}` : undefined,
     f.to ? sql`${visitDay} <= ${f.to}` : undefined,
   );
@@ -102,7 +105,7 @@ export const updateVisit = async (tx: Executor, id: string, v: Partial<typeof vi
 export async function problemsOf(db: Executor, visitIds: readonly string[]): Promise<Map<string, ProblemRow[]>> {
   if (visitIds.length === 0) return new Map();
   const rows = await db
-    .select({ id: visitProblems.id, visitId: visitProblems.visitId, text: visitProblems.text, workOrderId: visitProblems.workOrderId, workOrderNumber: workOrders.number })
+    .select({ id: visitProblems.id, visitId: visitProblems.visitId, text: visitProblems.text, workOrderId: visitProblems.workOrderId, workOrderNumber: workOrders.number, workOrderEnterpriseId: workOrders.enterpriseId })
     .from(visitProblems)
     .leftJoin(workOrders, eq(workOrders.id, visitProblems.workOrderId))
     .where(inArray(visitProblems.visitId, [...visitIds]))

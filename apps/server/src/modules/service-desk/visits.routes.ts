@@ -4,6 +4,9 @@ import {
   cancelVisitRequest,
   createVisitRequest,
   idParams,
+  portalVisit,
+  portalVisitListQuery,
+  portalVisitPage,
   problemToWorkOrderRequest,
   recordVisitRequest,
   updateVisitFrequencyRequest,
@@ -63,4 +66,12 @@ export const visitRoutes: FastifyPluginAsyncZod = async (app) => {
     { schema: { tags, summary: '问题一键转工单（已转过 → 409 PROBLEM_HAS_ORDER）', params: visitProblemParams, body: problemToWorkOrderRequest, response: { 201: workOrderDetail } }, preHandler: write, config: { action: 'visit.problem.workOrder' } },
     async (req, reply) => reply.status(201).send(await visits.problemToWorkOrder(req.ctx(), req.params.id, req.params.problemId, req.body)),
   );
+
+  // 我的服务 in the portal: an enterprise user reads its own enterprise's visits (being that
+  // enterprise's user is the permission, checked by the service; staff → 403).
+  const portal = requirePermission('enterprise.read');
+  app.get('/portal/visits', { schema: { tags, summary: '本企业的走访（企业门户）', querystring: portalVisitListQuery, response: { 200: portalVisitPage } }, preHandler: portal }, async (req) =>
+    visits.portalList(req.ctx(), req.query.page, req.query.pageSize),
+  );
+  app.get('/portal/visits/:id', { schema: { tags, summary: '本企业的一次走访（企业门户）', params: idParams, response: { 200: portalVisit } }, preHandler: portal }, async (req) => visits.portalGet(req.ctx(), req.params.id));
 };

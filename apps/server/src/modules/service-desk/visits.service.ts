@@ -7,6 +7,7 @@ import {
   visitClasses,
   visitStatusNames,
   type CreateVisitRequest,
+  type PortalVisit,
   type RecordVisitRequest,
   type Visit,
   type VisitClass,
@@ -23,7 +24,7 @@ import type { AuditService } from '../audit/audit.service';
 import type { EnterprisesService } from '../enterprises/enterprises.service';
 import type { UserDirectory } from '../identity/user-directory';
 import type { ParksService } from '../parks/parks.service';
-import { officerScope, actingUser } from './officer-scope';
+import { actingUser, everyPark, officerScope, portalEnterprise } from './officer-scope';
 import * as repo from './visits.repository';
 import type { VisitOrderCreator } from './visit-orders';
 
@@ -111,6 +112,27 @@ export function createVisitsService({ db, audit, parks, enterprises, users, cloc
     return { ...defaultVisitFrequency, ...Object.fromEntries(rows.map((r) => [r.class, r.intervalDays])) };
   }
 
+  /** The portal's visits: made and planned (a cancelled plan is the park's own business). */
+  const portalStatuses = ['planned', 'done'] as const;
+
+  /** A visit as its enterprise sees it (contracts: portalVisit); a problem links to its order when the order is the enterprise's. */
+  async function presentToEnterprise(enterpriseId: string, rows: repo.VisitListRow[]): Promise<PortalVisit[]> {
+    const [problems, names] = await Promise.all([repo.problemsOf(db, rows.map((r) => r.id)), users.byIds(rows.map((r) => r.officerId))]);
+    return rows.map((r) => ({
+      id: r.id,
+      status: r.status === 'done' ? 'done' : 'planned',
+      plannedOn: r.plannedOn,
+      visitedOn: r.visitedOn,
+      officerName: names.get(r.officerId)?.displayName ?? null,
+      people: r.people,
+      topics: r.topics,
+      problems: (problems.get(r.id) ?? []).map((p) => {
+        const own = p.workOrderEnterpriseId === enterpriseId;
+        return { text: p.text, workOrderId: own ? p.workOrderId : null, workOrderNumber: own ? p.workOrderNumber : null };
+      }),
+    }));
+  }
+
   const auditView = (v: repo.VisitRow) => ({ enterpriseId: v.enterpriseId, officerId: v.officerId, status: v.status, plannedOn: v.plannedOn, visitedOn: v.visitedOn, topics: v.topics });
 
   return {
@@ -124,6 +146,22 @@ export function createVisitsService({ db, audit, parks, enterprises, users, cloc
     },
 
     get: one,
+
+    /** 我的服务: the enterprise user's own enterprise's visits, read-only. */
+    async portalList(ctx: RequestContext, page: number, pageSize: number) {
+      const enterpriseId = await portalEnterprise(enterprises, ctx);
+      if (!enterpriseId) return { items: [], total: 0, page, pageSize };
+      const r = await repo.listVisits(db, everyPark, { enterpriseId, statuses: portalStatuses }, page, pageSize);
+      return { items: await presentToEnterprise(enterpriseId, r.items), total: r.total, page, pageSize };
+    },
+
+    /** Another enterprise's visit, or a cancelled plan, is 404 like one that does not exist. */
+    async portalGet(ctx: RequestContext, id: string) {
+      const enterpriseId = await portalEnterprise(enterprises, ctx);
+      const row = await repo.findVisit(db, everyPark, id);
+      if (!row || !enterpriseId || row.enterpriseId !== enterpriseId || row.status === 'cancelled') throw notFound('走访记录');
+      return (await presentToEnterprise(enterpriseId, [row]))[0]!;
+    },
 
     async export(ctx: RequestContext, f: VisitFilterInput) {
       const scope = await scopeOf(ctx);

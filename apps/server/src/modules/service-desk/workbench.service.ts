@@ -22,13 +22,17 @@ import type { RequestContext } from '../../context';
 import type { EnterprisesService } from '../enterprises/enterprises.service';
 import type { UserDirectory } from '../identity/user-directory';
 import { actingUser, officerScope } from './officer-scope';
-import { openOrderCounts } from './officer-orders.repository';
+import { openOrderCounts, queueDueBy } from './officer-orders.repository';
 import type { ServicePackagesService } from './service-packages.service';
 import * as visitRepo from './visits.repository';
 import type { VisitsService } from './visits.service';
+import type { WorkOrderScope } from './work-order-scope';
 
-/** The part of the work-order service read here: its list, in the caller's scope and with its view. */
-export type OrderLists = { list(ctx: RequestContext, f: WorkOrderFilter, page: number, pageSize: number, sort?: string): Promise<{ items: WorkOrderListItem[]; total: number }> };
+/** The part of the work-order service read here: its list (and its count), in the caller's scope and with its view. */
+export type OrderLists = {
+  list(ctx: RequestContext, f: WorkOrderFilter, page: number, pageSize: number, sort?: string): Promise<{ items: WorkOrderListItem[]; total: number }>;
+  scopeOf(ctx: RequestContext): Promise<WorkOrderScope>;
+};
 
 export type WorkbenchDeps = {
   db: Db;
@@ -46,11 +50,6 @@ export type WorkbenchDeps = {
 const PORTFOLIO_MAX = 5000;
 /** Items of each workbench list. */
 const FIRST = 20;
-/**
- * Open orders read to count the late ones and find the near deadlines: by resolveDueAt, so the late
- * and the near come first (an officer or an enterprise with more open orders than this is not expected).
- */
-const OPEN_READ = 200;
 const openStatuses = [...openWorkOrderStatuses];
 
 /** Most urgent first: overdue (longest first), never visited, due soon, then the rest by due date. */
@@ -66,6 +65,8 @@ const sorters: Record<string, (a: OfficerEnterprise, b: OfficerEnterprise) => nu
 
 export function createWorkbenchService({ db, enterprises, users, visits, packages, orders, notifications, calendar, clock }: WorkbenchDeps) {
   const today = () => shanghaiDate(clock());
+  /** How many orders match: the list's own count (its SQL), whatever the number. */
+  const countOrders = async (ctx: RequestContext, f: WorkOrderFilter) => (await orders.list(ctx, f, 1, 1)).total;
 
   /** Visit due dates of enterprises, per core's class and the configured frequency. */
   async function dueOf(list: { id: string; tags: string[]; aboveScale: boolean }[]) {
@@ -113,21 +114,23 @@ export function createWorkbenchService({ db, enterprises, users, visits, package
     async workbench(ctx: RequestContext): Promise<Workbench> {
       const me = actingUser(ctx);
       const now = clock();
-      const [mine, open, planned, unread, cal] = await Promise.all([
+      // Near: the resolution deadline within 4 working hours, or already past.
+      const horizon = workingHoursHorizon(await calendar.workCalendar(), now, 4);
+      const queue = { mine: true, status: openStatuses };
+      const [mine, open, overdue, near, planned, unread] = await Promise.all([
         portfolio(ctx),
-        orders.list(ctx, { mine: true, status: openStatuses }, 1, OPEN_READ, 'resolveDueAt'),
+        orders.list(ctx, queue, 1, FIRST, 'resolveDueAt'),
+        countOrders(ctx, { ...queue, overdue: true }),
+        orders.scopeOf(ctx).then((scope) => queueDueBy(db, scope, me, horizon)),
         visitRepo.plannedVisitsOf(db, await officerScope(enterprises, ctx), me, FIRST),
         notifications.unreadCount(ctx),
-        calendar.workCalendar(),
       ]);
-      // Near: the resolution deadline within 4 working hours, or already past.
-      const horizon = workingHoursHorizon(cal, now, 4).getTime();
-      const near = open.items.filter((o) => Date.parse(o.resolveDueAt) <= horizon);
       const due = mine.filter((e) => e.visitState !== 'ok').sort(urgency);
       return {
-        counts: { enterprises: mine.length, openOrders: open.total, overdueOrders: open.items.filter((o) => o.overdue).length, deadlinesNear: near.length, visitsDue: due.length, plannedVisits: planned.total, unreadNotifications: unread.unread },
-        openOrders: open.items.slice(0, FIRST),
-        deadlinesNear: near.slice(0, FIRST),
+        counts: { enterprises: mine.length, openOrders: open.total, overdueOrders: overdue, deadlinesNear: near, visitsDue: due.length, plannedVisits: planned.total, unreadNotifications: unread.unread },
+        openOrders: open.items,
+        // By resolveDueAt the near ones come first: the first of them are among the first open ones.
+        deadlinesNear: open.items.filter((o) => Date.parse(o.resolveDueAt) <= horizon.getTime()),
         visitsDue: due.slice(0, FIRST),
         plannedVisits: await visits.present(planned.items),
       };
@@ -144,11 +147,13 @@ export function createWorkbenchService({ db, enterprises, users, visits, package
       const roles = ctx.actor.roles;
       const f = { enterpriseId: id };
       const none = Promise.resolve({ items: [] as WorkOrderListItem[], total: 0 });
-      const [due, officer, recent, open, recentVisits, assignments] = await Promise.all([
+      const readsOrders = can(roles, 'workOrder.read');
+      const [due, officer, recent, open, overdue, recentVisits, assignments] = await Promise.all([
         dueOf([row]),
         row.serviceOfficerId ? users.byIds([row.serviceOfficerId]) : Promise.resolve(new Map()),
-        can(roles, 'workOrder.read') ? orders.list(ctx, f, 1, 5) : none,
-        can(roles, 'workOrder.read') ? orders.list(ctx, { ...f, status: openStatuses }, 1, OPEN_READ, 'resolveDueAt') : none,
+        readsOrders ? orders.list(ctx, f, 1, 5) : none,
+        readsOrders ? countOrders(ctx, { ...f, status: openStatuses }) : 0,
+        readsOrders ? countOrders(ctx, { ...f, status: openStatuses, overdue: true }) : 0,
         can(roles, 'visit.read') ? officerScope(enterprises, ctx).then((scope) => visitRepo.recentVisitsOf(db, scope, id, 5)).then(visits.present) : Promise.resolve([]),
         can(roles, 'servicePackage.read') ? packages.listAssignments(ctx, f, 1, 50) : Promise.resolve({ items: [] }),
       ]);
@@ -161,7 +166,7 @@ export function createWorkbenchService({ db, enterprises, users, visits, package
         lastVisitOn: d.lastVisitOn,
         nextVisitDue: d.dueOn,
         visitState: d.state,
-        orders: { total: recent.total, open: open.total, overdue: open.items.filter((o) => o.overdue).length },
+        orders: { total: recent.total, open, overdue },
         recentOrders: recent.items,
         recentVisits,
         packages: assignments.items,
