@@ -28,6 +28,8 @@ export const en: Messages = {
     deleted: 'Deleted',
     noData: 'No data',
     searching: 'Searching…',
+    loadFailed: 'Could not load',
+    reload: 'Reload',
     networkError: 'Cannot reach the server. Check the network and try again.',
     serverError: 'Server error (HTTP {{status}}). Please try again later.',
     unknownError: 'The operation failed. Please try again later.',

@@ -27,6 +27,8 @@ export const zhCN = {
     deleted: '已删除',
     noData: '暂无数据',
     searching: '正在搜索…',
+    loadFailed: '加载失败',
+    reload: '重新加载',
     networkError: '无法连接服务器，请检查网络后重试',
     serverError: '服务器出错（HTTP {{status}}），请稍后再试',
     unknownError: '操作失败，请稍后再试',

@@ -1,11 +1,12 @@
 import { BellOutlined } from '@ant-design/icons';
 import { useMutation } from '@tanstack/react-query';
-import { Badge, Button, Dropdown, Empty, List, Spin, Tooltip, Typography } from 'antd';
+import { Badge, Button, Dropdown, List, Spin, Tooltip, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { notificationsApi, useNotificationInvalidation, useNotifications, useUnreadCount, type Notification } from '../api/notifications';
 import { useAuth } from '../auth/AuthContext';
+import { emptyText, NoRows } from '../components/ListEmpty';
 import { formatDateTime } from '../lib/format';
 import { useShowError } from '../lib/errors';
 import { notificationTarget } from '../pages/notifications/notificationLinks';
@@ -83,7 +84,7 @@ function Panel({ onDone }: { onDone: () => void }) {
         {list.isLoading ? (
           <Spin style={{ display: 'block', padding: 32 }} />
         ) : !list.data?.items.length ? (
-          <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('notifications.empty')} style={{ padding: 16 }} />
+          <div style={{ padding: 16 }}>{emptyText(list, <NoRows text={t('notifications.empty')} />)}</div>
         ) : (
           <List
             size="small"

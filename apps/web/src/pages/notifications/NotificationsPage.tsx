@@ -1,12 +1,13 @@
 import { CheckOutlined } from '@ant-design/icons';
 import { useMutation } from '@tanstack/react-query';
 import { notificationKinds, type NotificationKind } from '@zhiyuan/core';
-import { App, Badge, Button, Card, Empty, List, Segmented, Select, Space, Tag, Typography } from 'antd';
+import { App, Badge, Button, Card, List, Segmented, Select, Space, Tag, Typography } from 'antd';
 import { useEffect, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { notificationsApi, useNotificationInvalidation, useNotifications, type Notification } from '../../api/notifications';
 import { useAuth } from '../../auth/AuthContext';
+import { emptyText, NoRows } from '../../components/ListEmpty';
 import { Page } from '../../components/Page';
 import { useShowError } from '../../lib/errors';
 import { formatDateTime } from '../../lib/format';
@@ -99,7 +100,7 @@ export function NotificationsPage() {
         <List<Notification>
           loading={list.isFetching}
           dataSource={list.data?.items}
-          locale={{ emptyText: list.isLoading ? ' ' : <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={unreadOnly || kind ? t('notifications.emptyFiltered') : t('notifications.empty')} /> }}
+          locale={{ emptyText: emptyText(list, <NoRows text={unreadOnly || kind ? t('notifications.emptyFiltered') : t('notifications.empty')} />) }}
           pagination={
             (list.data?.total ?? 0) > pageSize
               ? { current: page, pageSize, total: list.data?.total ?? 0, showSizeChanger: false, onChange: (p) => go({ page: p }) }

@@ -1,11 +1,12 @@
 import { PlusOutlined } from '@ant-design/icons';
 import { dispositionStatuses, openWorkOrderStatuses } from '@zhiyuan/core';
-import { App, Badge, Button, Card, Empty, Segmented, Space, Table, Tag, Typography } from 'antd';
+import { App, Badge, Button, Card, Segmented, Space, Table, Tag, Typography } from 'antd';
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { useWorkOrderInvalidation, useWorkOrderList, type WorkOrderListItem } from '../../api/workOrders';
 import { useUser } from '../../auth/AuthContext';
+import { emptyText, NoRows } from '../../components/ListEmpty';
 import { Page } from '../../components/Page';
 import { useShowError } from '../../lib/errors';
 import { formatDateTime } from '../../lib/format';
@@ -101,14 +102,15 @@ function OrdersContent() {
           onRow={(r) => rowTestId('portal-order', r.number)}
           pagination={{ current: page, pageSize: 10, total: list.data?.total ?? 0, showSizeChanger: false, onChange: (p) => go({ page: p }) }}
           locale={{
-            emptyText: list.isLoading ? ' ' : (
-              <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={group === 'all' ? t('portalOrders.empty') : t('portalOrders.emptyGroup')} data-testid="portal-order-empty">
+            emptyText: emptyText(
+              list,
+              <NoRows text={group === 'all' ? t('portalOrders.empty') : t('portalOrders.emptyGroup')} testId="portal-order-empty">
                 {group === 'all' && (
                   <Button type="primary" onClick={() => setCreating(true)}>
                     {t('portalOrders.create.button')}
                   </Button>
                 )}
-              </Empty>
+              </NoRows>,
             ),
           }}
           columns={[

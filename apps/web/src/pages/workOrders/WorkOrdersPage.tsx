@@ -7,7 +7,7 @@ import { Link, useNavigate } from 'react-router';
 import { useEnterprise } from '../../api/enterprises';
 import { useWorkOrderList, workOrdersApi, type WorkOrderListItem } from '../../api/workOrders';
 import { useAuth } from '../../auth/AuthContext';
-import { ListEmpty } from '../../components/ListEmpty';
+import { emptyText, ListEmpty } from '../../components/ListEmpty';
 import { Page } from '../../components/Page';
 import { canOpen } from '../../routes/access';
 import { useShowError } from '../../lib/errors';
@@ -152,7 +152,7 @@ export function WorkOrdersPage() {
       )}
       <ProTable<WorkOrderListItem>
         key={tableKey}
-        {...tableProps(list, empty)}
+        {...tableProps(list, emptyText(list, empty))}
         rowKey="id"
         columns={columns}
         headerTitle={list.data ? <Typography.Text type="secondary">{t('workOrders.total', { count: list.data.total })}</Typography.Text> : undefined}

@@ -1,10 +1,11 @@
 import { DownloadOutlined } from '@ant-design/icons';
 import type { RateName } from '@zhiyuan/core';
-import { Button, Drawer, Empty, Segmented, Space, Table, Tag, Typography } from 'antd';
+import { Button, Drawer, Segmented, Space, Table, Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { serviceStatsApi, useDrillDown, type DrillDownItem, type DrillDownQuery, type StatsQuery } from '../../../api/serviceStats';
+import { emptyText, NoRows } from '../../../components/ListEmpty';
 import { useShowError } from '../../../lib/errors';
 import { formatDateTime } from '../../../lib/format';
 import { rowTestId } from '../../../lib/table';
@@ -129,7 +130,7 @@ export function DrillDownDrawer({ base, target, windowText, canExport, onClose }
           columns={columns}
           scroll={{ x: 1000 }}
           onRow={(r) => rowTestId('drill', r.number)}
-          locale={{ emptyText: list.isLoading ? ' ' : <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t(outcome === 'against' ? 'serviceStats.drill.emptyAgainst' : 'serviceStats.drill.empty')} /> }}
+          locale={{ emptyText: emptyText(list, <NoRows text={t(outcome === 'against' ? 'serviceStats.drill.emptyAgainst' : 'serviceStats.drill.empty')} />) }}
           pagination={{
             current: page,
             pageSize,

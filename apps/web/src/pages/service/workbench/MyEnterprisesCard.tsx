@@ -1,11 +1,12 @@
 import { CalendarOutlined } from '@ant-design/icons';
 import type { OfficerEnterprise, VisitDueState } from '@zhiyuan/core';
-import { Card, Empty, Input, Segmented, Space, Table, Tag, Typography } from 'antd';
+import { Card, Input, Segmented, Space, Table, Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useMyEnterprises } from '../../../api/workbench';
+import { emptyText, NoRows } from '../../../components/ListEmpty';
 import { useShowError } from '../../../lib/errors';
 import { rowTestId } from '../../../lib/table';
 import { useServiceLabels } from '../common/labels';
@@ -102,7 +103,7 @@ export function MyEnterprisesCard({ onPlan, canPlan }: { onPlan: (e: OfficerEnte
         scroll={{ x: 860 }}
         onRow={(r) => rowTestId('my-enterprise', r.enterpriseName)}
         locale={{
-          emptyText: list.isLoading ? ' ' : <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={q || visitState !== 'all' ? t('workbench.emptyFiltered') : t('workbench.emptyEnterprises')} />,
+          emptyText: emptyText(list, <NoRows text={q || visitState !== 'all' ? t('workbench.emptyFiltered') : t('workbench.emptyEnterprises')} />),
         }}
         pagination={{
           current: page,

@@ -1,6 +1,6 @@
 import { AlertOutlined, CalendarOutlined, FileTextOutlined, ReloadOutlined, ShopOutlined } from '@ant-design/icons';
 import type { OfficerEnterprise, Visit, WorkOrderListItem } from '@zhiyuan/core';
-import { App, Badge, Button, Card, Col, Empty, Row, Space, Statistic, Table, Tabs, Tag, Tooltip, Typography } from 'antd';
+import { App, Badge, Button, Card, Col, Row, Space, Statistic, Table, Tabs, Tag, Tooltip, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useEffect, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -8,6 +8,7 @@ import { Link } from 'react-router';
 import { useVisitInvalidation } from '../../../api/visits';
 import { useWorkbench } from '../../../api/workbench';
 import { useAuth, useUser } from '../../../auth/AuthContext';
+import { emptyText, NoRows } from '../../../components/ListEmpty';
 import { Page } from '../../../components/Page';
 import { useShowError } from '../../../lib/errors';
 import { rowTestId } from '../../../lib/table';
@@ -71,7 +72,7 @@ export function WorkbenchPage() {
       pagination={false}
       scroll={{ y: 360, x: 560 }}
       onRow={(r) => rowTestId(testId, r.number)}
-      locale={{ emptyText: wb.isLoading ? ' ' : <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={empty} /> }}
+      locale={{ emptyText: emptyText(wb, <NoRows text={empty} />) }}
       data-testid={testId}
     />
   );
@@ -240,7 +241,7 @@ export function WorkbenchPage() {
                         pagination={false}
                         scroll={{ y: 360 }}
                         onRow={(r) => rowTestId('visit-due', r.enterpriseName)}
-                        locale={{ emptyText: wb.isLoading ? ' ' : <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('workbench.emptyDue')} /> }}
+                        locale={{ emptyText: emptyText(wb, <NoRows text={t('workbench.emptyDue')} />) }}
                       />
                     ),
                   },
@@ -261,7 +262,7 @@ export function WorkbenchPage() {
                         pagination={false}
                         scroll={{ y: 360 }}
                         onRow={(r) => rowTestId('planned-visit', r.enterpriseName)}
-                        locale={{ emptyText: wb.isLoading ? ' ' : <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('workbench.emptyPlanned')} /> }}
+                        locale={{ emptyText: emptyText(wb, <NoRows text={t('workbench.emptyPlanned')} />) }}
                       />
                     ),
                   },

@@ -1,11 +1,12 @@
 import { PlusOutlined } from '@ant-design/icons';
 import { buildCategoryTree, categoryMoveProblem, createWorkOrderCategoryRequest, maxCategoryDepth, type CategoryNode } from '@zhiyuan/core';
-import { Alert, App, Button, Empty, Form, Input, InputNumber, Popconfirm, Space, Table, Tag, TreeSelect, Typography } from 'antd';
+import { Alert, App, Button, Form, Input, InputNumber, Popconfirm, Space, Table, Tag, TreeSelect, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useWorkOrderCategories, useWorkOrderInvalidation, workOrderCategoriesApi, type WorkOrderCategory } from '../../../api/workOrders';
 import { FormModal } from '../../../components/FormModal';
+import { emptyText, NoRows } from '../../../components/ListEmpty';
 import { useShowError } from '../../../lib/errors';
 import { schemaRule } from '../../../lib/rules';
 
@@ -119,7 +120,7 @@ export function CategoriesTab() {
         pagination={false}
         expandable={{ defaultExpandAllRows: true }}
         key={rows.length ? 'loaded' : 'empty'}
-        locale={{ emptyText: list.isLoading ? ' ' : <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('workOrders.categories.empty')} /> }}
+        locale={{ emptyText: emptyText(list, <NoRows text={t('workOrders.categories.empty')} />) }}
         onRow={(r) => ({ 'data-testid': `category-row-${r.name}` }) as React.HTMLAttributes<HTMLElement>}
         data-testid="category-table"
       />
