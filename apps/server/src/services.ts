@@ -62,8 +62,8 @@ export function createServices(db: Db, config: Config, cipher: FieldCipher, cloc
   const qualifications = createQualificationsService(db, audit, enterprises, parks);
   const ranking = createRankingService(db, enterprises, parks, indicators);
   const notifications = createNotificationsService({ db, users: userDirectory, clock, log });
-  const calendar = createCalendarService(db, audit, clock);
-  const serviceDeskSettings = createServiceDeskSettings(db, audit);
+  const calendar = createCalendarService(db, audit, changeFeed, clock);
+  const serviceDeskSettings = createServiceDeskSettings(db, audit, changeFeed);
   const workOrderDeps = { db, audit, parks, enterprises, users: userDirectory, calendar, notifications, settings: serviceDeskSettings, cipher, clock, dataDir: config.dataDir, log };
   const workOrders = createWorkOrdersService(workOrderDeps);
   const visits = createVisitsService({ db, audit, parks, enterprises, users: userDirectory, clock, orders: workOrders });

@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify';
+import { shanghaiDate } from '@zhiyuan/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ADMIN_PASSWORD, DEMO_PASSWORD, as, createTestApp, login, secondInstance, type TestApp } from './harness';
 
@@ -63,5 +64,34 @@ describe('remembered figures across instances', () => {
     expect(await revenueOnB()).toBeNull();
     expect((await t.app.inject(as(stat, 'PUT', '/api/statistics/reports/2024-03', { rows: [{ uscc: e!.uscc, values: { revenue: 123.5 } }] }))).statusCode).toBe(200);
     expect(await eventually(async () => (await revenueOnB()) === 123.5)).toBe(true);
+  });
+});
+
+describe('remembered service desk settings across instances', () => {
+  /** A portal order created on the second instance: its deadlines are computed there. */
+  async function orderOnB(body: object = {}) {
+    const ent = await login(b.app, 'demo_enterprise', DEMO_PASSWORD);
+    const r = await b.app.inject(as(ent, 'POST', '/api/work-orders', { type: 'help', title: '跨实例期限', description: '两台实例', ...body }));
+    expect(r.statusCode, r.body).toBe(201);
+    return r.json() as { createdAt: string; responseDueAt: string; resolveDueAt: string };
+  }
+
+  it('a holiday marked on one instance moves the deadlines the other computes after it had remembered the calendar', async () => {
+    const admin = await login(t.app, 'admin', ADMIN_PASSWORD);
+    const dueDay = shanghaiDate((await orderOnB()).resolveDueAt);
+    expect(shanghaiDate((await orderOnB()).resolveDueAt)).toBe(dueDay);
+    expect((await t.app.inject(as(admin, 'PUT', `/api/calendar/days/${dueDay}`, { kind: 'holiday', name: '临时停工' }))).statusCode).toBe(200);
+    expect(await eventually(async () => shanghaiDate((await orderOnB()).resolveDueAt) > dueDay)).toBe(true);
+  });
+
+  it('a deadline rule changed on one instance is the rule the other applies next', async () => {
+    const admin = await login(t.app, 'demo_park_admin', DEMO_PASSWORD);
+    const responseHours = async () => {
+      const o = await orderOnB({ type: 'suggestion' });
+      return (Date.parse(o.responseDueAt) - Date.parse(o.createdAt)) / 3_600_000;
+    };
+    expect(await responseHours()).toBe(2);
+    expect((await t.app.inject(as(admin, 'PUT', '/api/work-order-deadline-rules/suggestion/normal', { responseHours: 7, resolveWorkingDays: 10 }))).statusCode).toBe(200);
+    expect(await eventually(async () => (await responseHours()) === 7)).toBe(true);
   });
 });

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { deadlineRuleFor, workOrderDeadlines } from '@zhiyuan/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ADMIN_PASSWORD, DEMO_PASSWORD, as, createTestApp, login, type Session, type TestApp } from './harness';
+import { multipartFile } from './multipart';
 
 // Fri 2026-11-20 10:00 Asia/Shanghai unless a test moves the clock.
 const FRIDAY = new Date('2026-11-20T02:00:00Z');
@@ -85,6 +86,25 @@ describe('creating orders', () => {
     // Every 10th demo enterprise is demo_service_officer's; the officer of the enterprise hears of it when there is one.
     const officerId = (await t.database.pool.query('SELECT service_officer_id FROM enterprises WHERE id = $1', [ent.user.enterpriseId])).rows[0].service_officer_id;
     if (officerId === officer.user.id) expect((await inbox(officer)).some((n) => n.kind === 'submitted' && n.title.includes(a.number))).toBe(true);
+  });
+
+  it('answers the create with the detail its creator then reads, attachments, category and phone included', async () => {
+    const upload = async (s: Session, text: string) => {
+      const { payload, contentType } = multipartFile(`${text}.pdf`, Buffer.from(`%PDF-1.7\n% ${text}\n%%EOF\n`), 'application/pdf');
+      const r = await t.app.inject({ method: 'POST', url: '/api/work-order-attachments', payload, headers: { cookie: s.cookie, 'x-csrf-token': s.csrf, 'content-type': contentType } });
+      expect(r.statusCode, r.body).toBe(201);
+      return r.json().id as string;
+    };
+    const categoryId = ((await get(officer, '/api/work-order-categories')).json().items as { id: string; active: boolean }[]).find((c) => c.active)!.id;
+    const byEnterprise = await create(ent, { type: 'help', title: '附件齐全', description: '营业执照与申请表', categoryId, attachmentIds: [await upload(ent, '营业执照'), await upload(ent, '申请表')] });
+    const byOfficer = await create(officer, { type: 'complaint', priority: 'urgent', channel: 'hotline', title: '来电投诉', description: '施工噪音', requesterName: '王先生', requesterPhone: '13900001111', enterpriseId: ent.user.enterpriseId, attachmentIds: [await upload(officer, '录音记录')] });
+    for (const [s, r] of [[ent, byEnterprise], [officer, byOfficer]] as const) {
+      expect(r.statusCode, r.body).toBe(201);
+      expect(r.json().attachments.length).toBeGreaterThan(0);
+      expect(r.json()).toEqual((await get(s, `/api/work-orders/${r.json().id}`)).json());
+    }
+    expect(byEnterprise.json().categoryPath.length).toBeGreaterThan(0);
+    expect(byOfficer.json().requesterPhone).toBe('13900001111');
   });
 
   it('a year turns at Shanghai midnight: the first order of 2027 is GD-2027-000001', async () => {

@@ -33,6 +33,19 @@ describe('change feed', () => {
     expect(await read()).toBe(4);
   });
 
+  it('knows the service desk topics: the calendar and the settings each forget only their own answers', async () => {
+    const feed = createChangeFeed();
+    feed.onListening(true);
+    let calendar = 0;
+    let settings = 0;
+    const read = () => Promise.all([feed.memo(['calendar'], 'c', async () => ++calendar), feed.memo(['serviceDeskSettings'], 's', async () => ++settings)]);
+    expect(await read()).toEqual([1, 1]);
+    feed.onMessage('calendar');
+    expect(await read()).toEqual([2, 1]);
+    await feed.publish(tx, 'serviceDeskSettings');
+    expect(await read()).toEqual([2, 2]);
+  });
+
   it('does not keep an answer computed while the topic changed', async () => {
     const feed = createChangeFeed();
     feed.onListening(true);

@@ -3,9 +3,21 @@ import type { Executor } from './pool';
 
 export const CHANGE_CHANNEL = 'zhiyuan_changed';
 
-/** Slowly changing data that many requests read: the park tree, the indicator catalog, the rollups. */
-export type ChangeTopic = 'parks' | 'indicators' | 'rollups';
-const topics: readonly ChangeTopic[] = ['parks', 'indicators', 'rollups'];
+/**
+ * Slowly changing data that many requests read: the park tree, the indicator catalog, the rollups,
+ * the working-day calendar, the service desk's categories and deadline rules.
+ */
+export type ChangeTopic = 'parks' | 'indicators' | 'rollups' | 'calendar' | 'serviceDeskSettings';
+const topics: readonly ChangeTopic[] = ['parks', 'indicators', 'rollups', 'calendar', 'serviceDeskSettings'];
+
+/**
+ * Tells every instance, when the transaction commits, that `topic` changed. Writers hold the
+ * instance's feed and call `publish`; this alone is for a writer without it (a seed at start-up,
+ * which this instance's LISTEN hears too).
+ */
+export async function notifyChange(tx: Executor, topic: ChangeTopic): Promise<void> {
+  await tx.execute(sql`SELECT pg_notify(${CHANGE_CHANNEL}, ${topic})`);
+}
 
 type Entry = { stamp: string; value: Promise<unknown> };
 
@@ -37,7 +49,7 @@ export function createChangeFeed(maxEntries = 2_000) {
     /** In the writer's transaction: forget the topic here at once and, when it commits, everywhere. */
     async publish(tx: Executor, topic: ChangeTopic): Promise<void> {
       bump(topic);
-      await tx.execute(sql`SELECT pg_notify(${CHANGE_CHANNEL}, ${topic})`);
+      await notifyChange(tx, topic);
     },
     /**
      * After the writer's commit, where someone may look at once (a refresh the client waits for):

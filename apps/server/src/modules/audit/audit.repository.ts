@@ -1,5 +1,6 @@
 import { and, asc, desc, eq, gt, gte, ilike, lte, or, sql, type SQL } from 'drizzle-orm';
-import type { Db, Executor } from '../../db/pool';
+import { PgTransaction } from 'drizzle-orm/pg-core';
+import type { Db, Executor, Tx } from '../../db/pool';
 import { auditLog } from './audit.tables';
 import { insertRecordset } from '../../db/recordset';
 import { GENESIS, entryHash, type Chained } from './audit.chain';
@@ -18,15 +19,17 @@ export type AuditFilter = {
 };
 
 /**
- * Appends entries in order under the chain lock, inside the caller's transaction (a savepoint) or
- * a transaction of its own: the lock needs one. Many entries (an import) cost one lock and a few
- * multi-row inserts.
+ * Appends entries in order under the chain lock, inside the caller's transaction or a transaction of
+ * its own: the lock needs one and lasts until it ends. No savepoint in the caller's transaction: it
+ * would only add two round trips while every other audited write waits for the lock. Many entries
+ * (an import) cost one lock and a few multi-row inserts.
  */
 const chainedColumns = ['at', 'actorId', 'actorName', 'ip', 'userAgent', 'action', 'targetType', 'targetId', 'result', 'summary', 'prevHash', 'hash'];
 
 export async function appendEntries(executor: Executor, entries: Chained[], batch = 2000): Promise<void> {
   if (entries.length === 0) return;
-  await executor.transaction(async (tx) => {
+  const inTransaction = (work: (tx: Tx) => Promise<void>) => (executor instanceof PgTransaction ? work(executor) : executor.transaction(work));
+  await inTransaction(async (tx) => {
     await tx.execute(sql`SELECT pg_advisory_xact_lock(${CHAIN_LOCK})`);
     const [last] = await tx.select({ hash: auditLog.hash }).from(auditLog).orderBy(desc(auditLog.id)).limit(1);
     let prevHash = last?.hash ?? GENESIS;

@@ -1,5 +1,6 @@
 import { createCalendar, dueFromInstant, missingCalendarYearReminder, type WorkCalendar } from '@zhiyuan/core';
 import { chineseDaysSeed } from '@zhiyuan/core/calendar-seed';
+import type { ChangeFeed } from '../../db/change-feed';
 import type { Db, Executor } from '../../db/pool';
 import type { RequestContext } from '../../context';
 import { AppError } from '../../errors';
@@ -9,7 +10,8 @@ import * as repo from './calendar.repository';
 type Kind = 'holiday' | 'workday';
 const toDay = (d: repo.DayRow) => ({ date: d.date, kind: d.kind, name: d.name });
 
-export function createCalendarService(db: Db, audit: AuditService, clock: () => Date = () => new Date()) {
+/** Every write publishes the `calendar` topic: deadlines on every instance use the calendar it remembers. */
+export function createCalendarService(db: Db, audit: AuditService, feed: ChangeFeed, clock: () => Date = () => new Date()) {
   return {
     async years() {
       const years = await repo.yearSummaries(db);
@@ -26,6 +28,7 @@ export function createCalendarService(db: Db, audit: AuditService, clock: () => 
       await db.transaction(async (tx) => {
         await repo.upsertDay(tx, day);
         await repo.markYearLoaded(tx, Number(date.slice(0, 4)), 'manual');
+        await feed.publish(tx, 'calendar');
         await audit.record(tx, ctx, { action: 'calendar.day.put', targetType: 'calendar_day', targetId: date, summary: { before: before ? toDay(before) : null, after: day } });
       });
       return day;
@@ -36,6 +39,7 @@ export function createCalendarService(db: Db, audit: AuditService, clock: () => 
       if (!before) throw new AppError('NOT_FOUND', `${date} 不是节假日或调休工作日`);
       await db.transaction(async (tx) => {
         await repo.deleteDay(tx, date);
+        await feed.publish(tx, 'calendar');
         await audit.record(tx, ctx, { action: 'calendar.day.delete', targetType: 'calendar_day', targetId: date, summary: { before: toDay(before) } });
       });
     },
@@ -52,15 +56,21 @@ export function createCalendarService(db: Db, audit: AuditService, clock: () => 
       if (details.length) throw new AppError('IMPORT_REJECTED', `导入被拒绝：${details.length} 处错误，未做任何修改`, details);
       await db.transaction(async (tx) => {
         await repo.replaceYear(tx, year, days.map((d) => ({ date: d.date, kind: d.kind, name: d.name ?? null })), 'import');
+        await feed.publish(tx, 'calendar');
         await audit.record(tx, ctx, { action: 'calendar.import', targetType: 'calendar_year', targetId: String(year), summary: { days: days.length } });
       });
       return this.days(year);
     },
 
-    /** The working-day calendar as loaded now (a few dozen special days per year: read whole). */
-    async workCalendar(ex: Executor = db): Promise<WorkCalendar> {
-      const [days, loaded] = await Promise.all([repo.allDays(ex), repo.loadedYears(ex)]);
-      return createCalendar(days, loaded);
+    /**
+     * The working-day calendar as loaded now (a few dozen special days per year: read whole), remembered
+     * per instance until a write of it anywhere (db/change-feed.ts). Shared: callers must not change it.
+     */
+    workCalendar(): Promise<WorkCalendar> {
+      return feed.memo(['calendar'], 'calendar:work', async () => {
+        const [days, loaded] = await Promise.all([repo.allDays(db), repo.loadedYears(db)]);
+        return createCalendar(days, loaded);
+      });
     },
 
     async due(startIso: string, workingDays: number) {
@@ -76,10 +86,12 @@ export function createCalendarService(db: Db, audit: AuditService, clock: () => 
     /** Seeds years from the chinese-days package, leaving years an admin already loaded alone. */
     async seed(tx: Executor, years: number[]) {
       const loaded = new Set(await repo.loadedYears(tx));
-      for (const year of years.filter((y) => !loaded.has(y))) {
+      const missing = years.filter((y) => !loaded.has(y));
+      for (const year of missing) {
         const days = chineseDaysSeed([year]).map((d) => ({ date: d.date, kind: d.kind, name: d.name ?? null }));
         await repo.replaceYear(tx, year, days, 'chinese-days');
       }
+      if (missing.length) await feed.publish(tx, 'calendar');
     },
   };
 }

@@ -1,5 +1,6 @@
 import { asc, eq, sql } from 'drizzle-orm';
 import { defaultWorkOrderCategories } from '@zhiyuan/core';
+import { notifyChange } from '../../db/change-feed';
 import type { Executor } from '../../db/pool';
 import { users } from '../identity/identity.tables';
 import { workOrderCategories, workOrderDeadlineRules } from './service-desk.tables';
@@ -22,11 +23,15 @@ export const deleteCategory = (tx: Executor, id: string) => tx.delete(workOrderC
 export const childCount = async (ex: Executor, id: string) =>
   (await ex.select({ n: sql<number>`count(*)::int` }).from(workOrderCategories).where(eq(workOrderCategories.parentId, id)))[0]?.n ?? 0;
 
-/** The default top-level categories, once, on an empty table (every start calls it; an edited tree is left alone). */
+/**
+ * The default top-level categories, once, on an empty table (every start calls it; an edited tree is
+ * left alone). Other instances may remember the empty tree: they are told.
+ */
 export async function seedDefaultCategories(tx: Executor): Promise<number> {
   const [any] = await tx.select({ id: workOrderCategories.id }).from(workOrderCategories).limit(1);
   if (any) return 0;
   await tx.insert(workOrderCategories).values(defaultWorkOrderCategories.map((name, i) => ({ name, sortOrder: (i + 1) * 10 })));
+  await notifyChange(tx, 'serviceDeskSettings');
   return defaultWorkOrderCategories.length;
 }
 

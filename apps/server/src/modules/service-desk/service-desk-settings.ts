@@ -12,6 +12,7 @@ import {
 } from '@zhiyuan/core';
 import type { z } from 'zod';
 import type { createWorkOrderCategoryRequest, updateDeadlineRuleRequest, updateWorkOrderCategoryRequest } from '@zhiyuan/core';
+import type { ChangeFeed } from '../../db/change-feed';
 import type { Db, Executor } from '../../db/pool';
 import type { RequestContext } from '../../context';
 import { uniqueAs } from '../../db/pg-errors';
@@ -30,21 +31,38 @@ const toRule = (r: DeadlineRule & { updatedAt?: Date | null; updatedByName?: str
   updatedByName: r.updatedByName ?? null,
 });
 
-/** The category tree and the deadline rules of the service desk (workOrder.configure edits them). */
-export function createServiceDeskSettings(db: Db, audit: AuditService) {
-  /** Flat, parents before children, siblings by sort order; each with its path from the root. */
-  async function categories(ex: Executor = db): Promise<WorkOrderCategory[]> {
-    const rows = await repo.listCategories(ex);
-    const out: WorkOrderCategory[] = [];
-    const walk = (nodes: CategoryNode<repo.CategoryRow>[]) => {
-      for (const n of nodes) {
-        out.push({ id: n.id, parentId: n.parentId, name: n.name, sortOrder: n.sortOrder, active: n.active, path: categoryPath(rows, n.id) });
-        walk(n.children);
-      }
-    };
-    walk(buildCategoryTree(rows));
-    return out;
+/**
+ * The category tree and the deadline rules of the service desk (workOrder.configure edits them).
+ * Every create and list reads them: each instance remembers them until a write publishes the
+ * `serviceDeskSettings` topic (db/change-feed.ts).
+ */
+export function createServiceDeskSettings(db: Db, audit: AuditService, feed: ChangeFeed) {
+  const publish = (tx: Executor) => feed.publish(tx, 'serviceDeskSettings');
+
+  /** Flat, parents before children, siblings by sort order; each with its path from the root. Frozen: shared by callers. */
+  function categories(): Promise<WorkOrderCategory[]> {
+    return feed.memo(['serviceDeskSettings'], 'serviceDesk:categories', async () => {
+      const rows = await repo.listCategories(db);
+      const out: WorkOrderCategory[] = [];
+      const walk = (nodes: CategoryNode<repo.CategoryRow>[]) => {
+        for (const n of nodes) {
+          out.push({ id: n.id, parentId: n.parentId, name: n.name, sortOrder: n.sortOrder, active: n.active, path: categoryPath(rows, n.id) });
+          walk(n.children);
+        }
+      };
+      walk(buildCategoryTree(rows));
+      return Object.freeze(out) as WorkOrderCategory[];
+    });
   }
+
+  /** The configured rules (type × priority without a row: core's default), for deadlines. */
+  const deadlineRules = (): Promise<readonly DeadlineRule[]> =>
+    feed.memo(['serviceDeskSettings'], 'serviceDesk:deadlineRules', async () =>
+      Object.freeze((await repo.listRules(db)).map((r) => ({ type: r.type, priority: r.priority, responseHours: r.responseHours, resolveWorkingDays: r.resolveWorkingDays }))),
+    );
+
+  /** The rule a new order (or a reopened one) is measured by. */
+  const ruleFor = async (type: WorkOrderType, priority: WorkOrderPriority): Promise<DeadlineRule> => deadlineRuleFor(await deadlineRules(), type, priority);
 
   async function requireCategory(id: string) {
     const row = await repo.findCategory(db, id);
@@ -52,12 +70,12 @@ export function createServiceDeskSettings(db: Db, audit: AuditService) {
     return row;
   }
 
-  function assertPlacement(rows: { id: string; parentId: string | null }[], id: string, parentId: string | null) {
+  function assertPlacement(rows: readonly { id: string; parentId: string | null }[], id: string, parentId: string | null) {
     const problem = categoryMoveProblem(rows, id, parentId);
     if (problem) throw new AppError('VALIDATION_FAILED', problem, [{ path: ['parentId'], message: problem }]);
   }
 
-  /** Every type × priority: the configured rule, else core's default. */
+  /** Every type × priority: the configured rule, else core's default (read afresh: it names who changed it last). */
   async function rules() {
     const stored = await repo.listRules(db);
     return { items: defaultDeadlineRules.map((d) => toRule(stored.find((r) => r.type === d.type && r.priority === d.priority) ?? d)) };
@@ -70,7 +88,7 @@ export function createServiceDeskSettings(db: Db, audit: AuditService) {
 
     /** A category and everything below it (the list filter). */
     async categorySubtree(id: string): Promise<string[]> {
-      const rows = await repo.listCategories(db);
+      const rows = await categories();
       const ids = [id];
       // Breadth-first: the array grows while it is walked.
       for (let i = 0; i < ids.length; i++) for (const r of rows) if (r.parentId === ids[i]) ids.push(r.id);
@@ -78,12 +96,12 @@ export function createServiceDeskSettings(db: Db, audit: AuditService) {
     },
 
     async createCategory(ctx: RequestContext, input: z.infer<typeof createWorkOrderCategoryRequest>) {
-      const rows = await repo.listCategories(db);
-      assertPlacement([...rows, { id: 'new', parentId: input.parentId ?? null }], 'new', input.parentId ?? null);
+      assertPlacement([...(await categories()), { id: 'new', parentId: input.parentId ?? null }], 'new', input.parentId ?? null);
       const row = await uniqueAs(
         () =>
           db.transaction(async (tx) => {
             const c = await repo.insertCategory(tx, { name: input.name, parentId: input.parentId ?? null, sortOrder: input.sortOrder ?? 0 });
+            await publish(tx);
             await audit.record(tx, ctx, { action: 'workOrder.category.create', targetType: 'work_order_category', targetId: c.id, summary: { after: input } });
             return c;
           }),
@@ -94,11 +112,12 @@ export function createServiceDeskSettings(db: Db, audit: AuditService) {
 
     async updateCategory(ctx: RequestContext, id: string, input: z.infer<typeof updateWorkOrderCategoryRequest>) {
       const before = await requireCategory(id);
-      if (input.parentId !== undefined && input.parentId !== before.parentId) assertPlacement(await repo.listCategories(db), id, input.parentId);
+      if (input.parentId !== undefined && input.parentId !== before.parentId) assertPlacement(await categories(), id, input.parentId);
       await uniqueAs(
         () =>
           db.transaction(async (tx) => {
             await repo.updateCategory(tx, id, { ...input, updatedAt: new Date() });
+            await publish(tx);
             await audit.record(tx, ctx, { action: 'workOrder.category.update', targetType: 'work_order_category', targetId: id, summary: { before: { name: before.name, parentId: before.parentId, sortOrder: before.sortOrder, active: before.active }, after: input } });
           }),
         duplicateName(input.name ?? before.name),
@@ -114,22 +133,21 @@ export function createServiceDeskSettings(db: Db, audit: AuditService) {
         const used = await countByCategory(tx, id);
         if (used > 0) throw new AppError('CATEGORY_IN_USE', `分类“${before.name}”已有 ${used} 个工单使用，不能删除；可将其停用`);
         await repo.deleteCategory(tx, id);
+        await publish(tx);
         await audit.record(tx, ctx, { action: 'workOrder.category.delete', targetType: 'work_order_category', targetId: id, summary: { before: { name: before.name, parentId: before.parentId } } });
       });
     },
 
     rules,
 
-    /** The rule a new order (or a reopened one) is measured by. */
-    async ruleFor(ex: Executor, type: WorkOrderType, priority: WorkOrderPriority): Promise<DeadlineRule> {
-      return deadlineRuleFor(await repo.listRules(ex), type, priority);
-    },
+    ruleFor,
 
     /** Applies to orders created (or reopened) afterwards: an order keeps the deadlines it was given. */
     async updateRule(ctx: RequestContext, type: WorkOrderType, priority: WorkOrderPriority, input: z.infer<typeof updateDeadlineRuleRequest>) {
-      const before = deadlineRuleFor(await repo.listRules(db), type, priority);
+      const before = await ruleFor(type, priority);
       await db.transaction(async (tx) => {
         await repo.upsertRule(tx, { type, priority, ...input, updatedAt: new Date(), updatedBy: ctx.actor.kind === 'user' ? ctx.actor.id : null });
+        await publish(tx);
         await audit.record(tx, ctx, {
           action: 'workOrder.deadlineRule.update',
           targetType: 'work_order_deadline_rule',

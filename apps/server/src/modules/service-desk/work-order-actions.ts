@@ -111,7 +111,7 @@ export function createWorkOrderActions(deps: WorkOrderDeps) {
     if (e.solved !== undefined) patch.solved = e.solved;
     if (e.reopen) {
       // The resolution clock restarts from the reopening (ADR 0009); the earlier lateness stays in the timeline.
-      const due = restartedResolveDue(await calendar.workCalendar(tx), now, await settings.ruleFor(tx, order.type, order.priority));
+      const due = restartedResolveDue(await calendar.workCalendar(), now, await settings.ruleFor(order.type, order.priority));
       Object.assign(patch, { reopenCount: order.reopenCount + 1, closedAt: null, resolveDueAt: new Date(due.dueAt), resolveOverdueAt: null });
       data.resolveDueAt = due.dueAt;
     }
@@ -174,7 +174,7 @@ export function createWorkOrderActions(deps: WorkOrderDeps) {
         if (!pending || pending.id !== input.extensionId) throw new AppError('ILLEGAL_TRANSITION', '该延期申请已处理或不属于此工单');
         const head = order.departmentId ? (await repo.departmentById(tx, order.departmentId))?.headUserId : null;
         if (!can(ctx.actor.roles, 'workOrder.approveExtension') && head !== userId) throw new AppError('FORBIDDEN', '延期申请由承办部门负责人或有审批权限的人员审批');
-        const newDue = input.approved ? new Date(extendedResolveDue(await calendar.workCalendar(tx), order.resolveDueAt, pending.workingDays).dueAt) : null;
+        const newDue = input.approved ? new Date(extendedResolveDue(await calendar.workCalendar(), order.resolveDueAt, pending.workingDays).dueAt) : null;
         await timeline.decideExtension(tx, pending.id, { status: input.approved ? 'approved' : 'rejected', decidedBy: userId, decidedAt: now, comment: input.comment ?? null, newDueAt: newDue });
         // A moved deadline is measured afresh: the sweep may mark (and notify) it again.
         if (newDue) Object.assign(patch, { resolveDueAt: newDue, resolveOverdueAt: null, extendedWorkingDays: order.extendedWorkingDays + pending.workingDays });

@@ -31,9 +31,28 @@ const pgError = (e: unknown): PgFailure => ((e as PgFailure).code ? (e as PgFail
 /** A new order's fields once the channel, enterprise and park are settled. */
 type NewOrder = Omit<CreateWorkOrderRequest, 'enterpriseId' | 'parkId' | 'channel' | 'idempotencyKey'> & {
   channel: NonNullable<CreateWorkOrderRequest['channel']>;
-  enterprise: { id: string; parkId: string; serviceOfficerId: string | null } | null;
+  enterprise: { id: string; name: string; parkId: string; serviceOfficerId: string | null } | null;
   parkId: string;
   idempotencyKey?: string;
+};
+
+/** A new order with everything read and checked: what is left is writing it. */
+type PreparedOrder = {
+  values: Omit<repo.NewWorkOrder, 'number'> & { createdAt: Date };
+  year: number;
+  createdByName: string;
+  attachmentIds: string[];
+  enterprise: NewOrder['enterprise'];
+};
+
+/** What hangs off an order in its detail. */
+type OrderParts = {
+  coHandlers: { departmentId: string; departmentName: string }[];
+  events: timeline.EventRow[];
+  attachments: timeline.AttachmentRow[];
+  extensions: timeline.ExtensionRow[];
+  supervisions: timeline.SupervisionRow[];
+  merged: { id: string; number: string; title: string }[];
 };
 
 export function createWorkOrdersService(deps: WorkOrderDeps) {
@@ -66,9 +85,7 @@ export function createWorkOrdersService(deps: WorkOrderDeps) {
 
   async function present(ctx: RequestContext, scope: WorkOrderScope, row: repo.WorkOrderRow): Promise<WorkOrderDetail> {
     const requester = scope.kind === 'requester';
-    const [names, paths, coHandlers, events, attachments, extensions, supervisions, merged] = await Promise.all([
-      parkNames(),
-      categoryPaths(),
+    const [coHandlers, events, attachments, extensions, supervisions, merged] = await Promise.all([
       timeline.coHandlersOf(db, row.id),
       timeline.eventsOf(db, row.id, requester),
       timeline.attachmentsOf(db, row.id),
@@ -76,6 +93,13 @@ export function createWorkOrdersService(deps: WorkOrderDeps) {
       requester ? Promise.resolve([]) : timeline.supervisionsOf(db, row.id),
       repo.mergedInto(db, row.id),
     ]);
+    return assemble(ctx, scope, row, { coHandlers, events, attachments, extensions, supervisions, merged });
+  }
+
+  /** The detail from the order and what hangs off it (the requester's `events` are the public ones). */
+  async function assemble(ctx: RequestContext, scope: WorkOrderScope, row: repo.WorkOrderRow, { coHandlers, events, attachments, extensions, supervisions, merged }: OrderParts): Promise<WorkOrderDetail> {
+    const requester = scope.kind === 'requester';
+    const [names, paths] = await Promise.all([parkNames(), categoryPaths()]);
     const parkName = names.get(row.parkId) ?? '';
     const shownEvents = new Set(events.map((e) => e.id));
     // An attachment shares its timeline entry's visibility: the requester never sees an internal note's file.
@@ -118,46 +142,77 @@ export function createWorkOrdersService(deps: WorkOrderDeps) {
     return (await users.byIds([id])).get(id)?.displayName ?? ctx.actor.name;
   }
 
-  /** Inserts the order with its number, deadlines, creation event and attachments, in the caller's transaction. */
-  async function insert(tx: Tx, ctx: RequestContext, v: NewOrder) {
+  /**
+   * Reads and checks everything a new order needs (category, deadline rule, calendar, the creator's
+   * name) before any transaction's locks: the category, the rules and the calendar are remembered.
+   */
+  async function prepare(ctx: RequestContext, v: NewOrder): Promise<PreparedOrder> {
     const userId = actingUserId(ctx);
     const now = clock();
-    if (v.categoryId) {
-      const category = (await settings.categories(tx)).find((c) => c.id === v.categoryId);
-      if (!category?.active) throw new AppError('VALIDATION_FAILED', '所选分类不存在或已停用', [{ path: ['categoryId'], message: '分类不存在或已停用' }]);
-    }
     const priority = v.priority ?? 'normal';
-    const due = workOrderDeadlines(await calendar.workCalendar(tx), now, await settings.ruleFor(tx, v.type, priority));
+    const [categories, cal, rule, createdByName] = await Promise.all([v.categoryId ? settings.categories() : [], calendar.workCalendar(), settings.ruleFor(v.type, priority), displayName(ctx)]);
+    if (v.categoryId && !categories.find((c) => c.id === v.categoryId)?.active) throw new AppError('VALIDATION_FAILED', '所选分类不存在或已停用', [{ path: ['categoryId'], message: '分类不存在或已停用' }]);
+    const due = workOrderDeadlines(cal, now, rule);
     if (due.usedFallbackYears.length) deps.log?.warn({ years: due.usedFallbackYears }, '工单期限按周一至周五计算：这些年份的节假日安排尚未导入');
-    const year = workOrderNumberYear(now);
-    const order = await repo.insertOrder(tx, {
-      number: formatWorkOrderNumber(year, await repo.nextNumber(tx, year)),
-      type: v.type,
-      channel: v.channel,
-      externalNo: v.externalNo ?? null,
-      priority,
-      title: v.title,
-      description: v.description,
-      enterpriseId: v.enterprise?.id ?? null,
-      parkId: v.parkId,
-      categoryId: v.categoryId ?? null,
-      requesterName: v.requesterName ?? null,
-      requesterPhoneEnc: v.requesterPhone ? cipher.encrypt(v.requesterPhone) : null,
-      createdBy: userId,
-      createdAt: now,
-      updatedAt: now,
-      responseDueAt: new Date(due.responseDueAt),
-      resolveDueAt: new Date(due.resolveDueAt),
-      idempotencyKey: v.idempotencyKey ?? null,
-    });
-    await timeline.insertEvent(tx, { orderId: order.id, at: now, actorId: userId, actorName: await displayName(ctx), action: 'create', toStatus: 'submitted', visibility: 'public', data: { channel: v.channel, type: v.type, priority } });
-    const ids = [...new Set(v.attachmentIds ?? [])];
-    if ((await timeline.linkAttachments(tx, ids, userId, order.id, null)) !== ids.length) throw unknownAttachments();
+    return {
+      values: {
+        type: v.type,
+        channel: v.channel,
+        externalNo: v.externalNo ?? null,
+        priority,
+        title: v.title,
+        description: v.description,
+        enterpriseId: v.enterprise?.id ?? null,
+        parkId: v.parkId,
+        categoryId: v.categoryId ?? null,
+        requesterName: v.requesterName ?? null,
+        requesterPhoneEnc: v.requesterPhone ? cipher.encrypt(v.requesterPhone) : null,
+        createdBy: userId,
+        createdAt: now,
+        updatedAt: now,
+        responseDueAt: new Date(due.responseDueAt),
+        resolveDueAt: new Date(due.resolveDueAt),
+        idempotencyKey: v.idempotencyKey ?? null,
+      },
+      year: workOrderNumberYear(now),
+      createdByName,
+      attachmentIds: [...new Set(v.attachmentIds ?? [])],
+      enterprise: v.enterprise,
+    };
+  }
+
+  /**
+   * Writes a prepared order in the caller's transaction. The year's counter row (numbers without gaps,
+   * ADR 0009) is its first lock and the audit chain its last: until the commit, creations wait for each
+   * other only over these few inserts.
+   */
+  async function insert(tx: Tx, ctx: RequestContext, p: PreparedOrder) {
+    const { values: v } = p;
+    const order = await repo.insertOrder(tx, { ...v, number: formatWorkOrderNumber(p.year, await repo.nextNumber(tx, p.year)) });
+    const event = await timeline.insertEvent(tx, { orderId: order.id, at: v.createdAt, actorId: v.createdBy, actorName: p.createdByName, action: 'create', toStatus: 'submitted', visibility: 'public', data: { channel: v.channel, type: v.type, priority: v.priority } });
+    if ((await timeline.linkAttachments(tx, p.attachmentIds, v.createdBy, order.id, null)) !== p.attachmentIds.length) throw unknownAttachments();
     // A new order waits for the enterprise's service officer (ADR 0009: the "submitted" notification).
-    const officer = v.enterprise?.serviceOfficerId;
-    if (officer && officer !== userId) await notifications.notify(tx, [officer], { kind: 'submitted', title: `新工单待受理：${order.number}`, body: order.title, link: `/work-orders/${order.id}` });
-    await audit.record(tx, ctx, { action: 'workOrder.create', targetType: 'work_order', targetId: order.id, summary: { after: { number: order.number, type: order.type, channel: order.channel, enterpriseId: order.enterpriseId, parkId: order.parkId, priority } } });
-    return order;
+    const officer = p.enterprise?.serviceOfficerId;
+    if (officer && officer !== v.createdBy) await notifications.notify(tx, [officer], { kind: 'submitted', title: `新工单待受理：${order.number}`, body: order.title, link: `/work-orders/${order.id}` });
+    await audit.record(tx, ctx, { action: 'workOrder.create', targetType: 'work_order', targetId: order.id, summary: { after: { number: order.number, type: order.type, channel: order.channel, enterpriseId: order.enterpriseId, parkId: order.parkId, priority: order.priority } } });
+    return { order, event };
+  }
+
+  /** The creator's detail of an order just written, from what the create knows (the same as `detail`, without reading it back). */
+  async function presentNew(ctx: RequestContext, p: PreparedOrder, { order, event }: Awaited<ReturnType<typeof insert>>): Promise<WorkOrderDetail> {
+    const row: repo.WorkOrderRow = {
+      ...order,
+      enterpriseName: p.enterprise?.name ?? null,
+      serviceOfficerId: p.enterprise?.serviceOfficerId ?? null,
+      departmentName: null,
+      departmentHeadId: null,
+      assigneeName: null,
+      createdByName: p.createdByName,
+      decidedByName: null,
+      mergedIntoNumber: null,
+    };
+    const [scope, attachments] = await Promise.all([scopeOf(ctx), p.attachmentIds.length ? timeline.attachmentsOf(db, order.id) : []]);
+    return assemble(ctx, scope, row, { coHandlers: [], events: [event], attachments, extensions: [], supervisions: [], merged: [] });
   }
 
   /** Channel, enterprise and park of a create, by who is asking. */
@@ -175,7 +230,7 @@ export function createWorkOrdersService(deps: WorkOrderDeps) {
     if (channel === 'portal') throw new AppError('VALIDATION_FAILED', '企业门户工单只能由企业用户提交', [{ path: ['channel'], message: '请选择来电、走访、12345 或工作人员录入' }]);
     if (input.enterpriseId) {
       const { row } = await enterprises.visible(ctx, input.enterpriseId);
-      return { channel, enterprise: { id: row.id, parkId: row.parkId, serviceOfficerId: row.serviceOfficerId }, parkId: row.parkId };
+      return { channel, enterprise: { id: row.id, name: row.name, parkId: row.parkId, serviceOfficerId: row.serviceOfficerId }, parkId: row.parkId };
     }
     const parkId = input.parkId ?? (ctx.actor.parkIds.length === 1 ? ctx.actor.parkIds[0] : undefined);
     if (!parkId) throw new AppError('VALIDATION_FAILED', '请选择工单所属园区', [{ path: ['parkId'], message: '请选择园区' }]);
@@ -228,10 +283,10 @@ export function createWorkOrdersService(deps: WorkOrderDeps) {
       };
       const earlier = await replay();
       if (earlier) return earlier;
-      const place = await placement(ctx, input);
+      const prepared = await prepare(ctx, { ...input, ...(await placement(ctx, input)), idempotencyKey: key });
       try {
-        const order = await db.transaction((tx) => insert(tx, ctx, { ...input, ...place, idempotencyKey: key }));
-        return { order: await detail(ctx, order.id), replayed: false };
+        const written = await db.transaction((tx) => insert(tx, ctx, prepared));
+        return { order: await presentNew(ctx, prepared, written), replayed: false };
       } catch (e) {
         // A concurrent submit with the same key committed first: answer its order.
         const pg = pgError(e);
@@ -248,7 +303,7 @@ export function createWorkOrdersService(deps: WorkOrderDeps) {
       const e = await repo.enterpriseOf(tx, input.enterpriseId);
       if (!e) throw notFound('企业');
       const { departmentId, assigneeId, enterpriseId: _e, ...fields } = input;
-      const order = await insert(tx, ctx, { ...fields, channel: 'visit', enterprise: e, parkId: e.parkId });
+      const { order } = await insert(tx, ctx, await prepare(ctx, { ...fields, channel: 'visit', enterprise: e, parkId: e.parkId }));
       // Routed at once when the visitor knows who should handle it (their notification is in this transaction).
       if (departmentId || assigneeId) await actions.apply(tx, ctx, await scopeOf(ctx), order.id, { action: 'assign', departmentId, assigneeId });
       return { id: order.id, number: order.number };
