@@ -5,6 +5,7 @@ import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { servicePackagesApi, useServicePackages } from '../../../api/servicePackages';
+import { NoRows } from '../../../components/ListEmpty';
 import { ParkTreeSelect } from '../../../components/ParkTreeSelect';
 import { useShowError } from '../../../lib/errors';
 import { formatDateTime } from '../../../lib/format';
@@ -75,6 +76,7 @@ export function AssignmentsTable({ packageId, onOpen, reloadKey }: { packageId?:
     <ProTable<PackageAssignment>
       key={packageId ?? ''}
       rowKey="id"
+      locale={{ emptyText: <NoRows text={t('packages.emptyAssignments')} /> }}
       actionRef={actionRef}
       columns={columns}
       form={{ initialValues: { packageId } }}

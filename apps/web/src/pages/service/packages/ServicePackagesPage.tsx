@@ -7,6 +7,7 @@ import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { servicePackagesApi, useServicePackageInvalidation } from '../../../api/servicePackages';
 import { useAuth } from '../../../auth/AuthContext';
+import { NoRows } from '../../../components/ListEmpty';
 import { Page } from '../../../components/Page';
 import { useShowError } from '../../../lib/errors';
 import { formatDateTime } from '../../../lib/format';
@@ -174,6 +175,7 @@ export function ServicePackagesPage() {
             children: (
               <ProTable<ServicePackage>
                 rowKey="id"
+                locale={{ emptyText: <NoRows text={t('packages.empty')} /> }}
                 actionRef={actionRef}
                 columns={columns}
                 request={(p, sort) => loadTable(servicePackagesApi.list(toListQuery(p, sort, ['q', 'active'])), showError)}

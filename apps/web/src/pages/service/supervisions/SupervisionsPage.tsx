@@ -15,6 +15,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { supervisionsApi, useSupervisionInvalidation, type SupervisionFilter } from '../../../api/supervisions';
 import { useAuth } from '../../../auth/AuthContext';
+import { NoRows } from '../../../components/ListEmpty';
 import { Page } from '../../../components/Page';
 import { ParkTreeSelect } from '../../../components/ParkTreeSelect';
 import { useShowError } from '../../../lib/errors';
@@ -138,6 +139,7 @@ export function SupervisionsPage() {
     <Page title={t('supervision.title')} subTitle={<Typography.Text type="secondary">{t('supervision.subtitle')}</Typography.Text>}>
       <ProTable<Row>
         rowKey="id"
+        locale={{ emptyText: <NoRows text={t('supervision.empty')} /> }}
         actionRef={actionRef}
         columns={columns}
         request={async (params, sort) => {

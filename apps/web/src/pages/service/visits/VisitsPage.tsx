@@ -7,6 +7,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { useVisitInvalidation, visitsApi, type VisitFilter } from '../../../api/visits';
 import { useAuth } from '../../../auth/AuthContext';
+import { NoRows } from '../../../components/ListEmpty';
 import { Page } from '../../../components/Page';
 import { ParkTreeSelect } from '../../../components/ParkTreeSelect';
 import { useShowError } from '../../../lib/errors';
@@ -134,6 +135,7 @@ export function VisitsPage() {
     <Page title={t('visits.title')} subTitle={<Typography.Text type="secondary">{t('visits.subtitle')}</Typography.Text>}>
       <ProTable<Visit>
         rowKey="id"
+        locale={{ emptyText: <NoRows text={t('visits.empty')} /> }}
         actionRef={actionRef}
         columns={columns}
         form={{ initialValues: { enterpriseId: presetEnterprise } }}
