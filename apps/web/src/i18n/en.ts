@@ -1,5 +1,6 @@
 import { serviceEn } from './service.en';
 import { serviceDeskEn } from './serviceDesk.en';
+import { portalServicesEn } from './portalServices.en';
 import type { Messages } from './zh-CN';
 
 /** English. Server error messages stay in Chinese (the API answers in zh-CN). */
@@ -8,6 +9,8 @@ export const en: Messages = {
   ...serviceDeskEn,
   // Service: rates, escalations, the officer workbench, visits, packages, the enterprise service tab
   ...serviceEn,
+  // The portal's My services (portalServices.*)
+  ...portalServicesEn,
   app: { name: 'Zhiyuan', fullName: 'Zhiyuan · Park Operations' },
   common: {
     ok: 'OK',
@@ -136,6 +139,7 @@ export const en: Messages = {
       changeRequests: 'Approve key-field changes enterprises ask for',
       qualificationKinds: 'Kinds of qualification and their validity',
       portal: 'Your profile, contacts and change requests',
+      portalServices: "Your service packages' progress and your visits",
       serviceWorkbench: 'My enterprises, open orders, deadlines near and visits due',
       serviceRates: 'Response, resolution and satisfaction rates and rankings',
       supervisions: 'Escalations: reports, returns and closing',

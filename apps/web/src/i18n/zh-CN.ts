@@ -1,12 +1,15 @@
 /** 简体中文（默认语言）。Keys are grouped by page; en.ts must have the same shape. */
 import { serviceDeskZhCN } from './serviceDesk.zh-CN';
 import { serviceZhCN } from './service.zh-CN';
+import { portalServicesZhCN } from './portalServices.zh-CN';
 
 export const zhCN = {
   // 服务台：工单、企业门户的诉求、通知 (workOrders.*, portalOrders.*, notifications.*)
   ...serviceDeskZhCN,
   // 服务：三率、督办、服务管家工作台、走访、服务包、企业页「服务」标签 (serviceStats.*, supervision.*, workbench.*, visits.*, packages.*, serviceTab.*, serviceCommon.*)
   ...serviceZhCN,
+  // 企业门户：我的服务 (portalServices.*)
+  ...portalServicesZhCN,
   app: { name: '智园', fullName: '智园 · 园区运营平台' },
   common: {
     ok: '确定',
@@ -135,6 +138,7 @@ export const zhCN = {
       changeRequests: '审批企业提交的关键信息变更',
       qualificationKinds: '高新、专精特新等资质的类型与有效期',
       portal: '本企业档案、联系人与变更申请',
+      portalServices: '本企业的服务包进度与走访记录',
       serviceWorkbench: '我的企业、待办工单、临近时限与待走访',
       serviceRates: '接诉即办响应率、解决率、满意率与排名',
       supervisions: '超期与领导督办的反馈、退回与结束',

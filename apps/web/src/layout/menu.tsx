@@ -35,6 +35,7 @@ import {
   PieChartOutlined,
   CarOutlined,
   GiftOutlined,
+  SolutionOutlined,
 } from '@ant-design/icons';
 import type { SessionUser } from '@zhiyuan/core';
 import type { ReactNode } from 'react';
@@ -50,6 +51,7 @@ export const menu: readonly MenuItem[] = [
   { key: 'portal', path: '/portal/enterprise', label: 'portal.nav', icon: <BankOutlined /> },
   { key: 'portalReport', path: '/portal/report', label: 'statistics.nav.portalReport', icon: <FormOutlined /> },
   { key: 'portalOrders', path: '/portal/orders', label: 'portalOrders.nav', icon: <MessageOutlined /> },
+  { key: 'portalServices', path: '/portal/services', label: 'portalServices.nav', icon: <SolutionOutlined /> },
   {
     // 企业服务台: work orders and their settings (other service-desk pages join this group)
     key: 'service-desk',

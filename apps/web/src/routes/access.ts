@@ -37,6 +37,8 @@ export const pageAccess = {
   workOrderCreate: { anyOf: ['workOrder.create'], exceptRoles: ['enterprise'] },
   workOrderSettings: { anyOf: ['workOrder.configure'] },
   portalOrders: { anyOf: ['workOrder.create', 'workOrder.read'], onlyRoles: ['enterprise'] },
+  // 我的服务: the enterprise's own visits and service packages (the server: enterprise users only)
+  portalServices: { anyOf: ['enterprise.read'], onlyRoles: ['enterprise'] },
   notifications: { anyOf: ['notification.read'] },
   // 服务 (service): the officer's workbench, the three rates, escalations, visits, service packages
   serviceWorkbench: { anyOf: ['visit.write'] },

@@ -44,6 +44,7 @@ const WorkOrderDetailPage = page(() => import('../pages/workOrders/WorkOrderDeta
 const WorkOrderSettingsPage = page(() => import('../pages/workOrders/settings/WorkOrderSettingsPage'), 'WorkOrderSettingsPage');
 const PortalOrdersPage = page(() => import('../pages/portal/PortalOrdersPage'), 'PortalOrdersPage');
 const PortalOrderDetailPage = page(() => import('../pages/portal/PortalOrderDetailPage'), 'PortalOrderDetailPage');
+const PortalServicesPage = page(() => import('../pages/portal/PortalServicesPage'), 'PortalServicesPage');
 const NotificationsPage = page(() => import('../pages/notifications/NotificationsPage'), 'NotificationsPage');
 const WorkbenchPage = page(() => import('../pages/service/workbench/WorkbenchPage'), 'WorkbenchPage');
 const RatesPage = page(() => import('../pages/service/rates/RatesPage'), 'RatesPage');
@@ -108,6 +109,7 @@ export const router = createBrowserRouter([
           { path: 'work-orders/:id', element: guarded('workOrders', <WorkOrderDetailPage />) },
           { path: 'portal/orders', element: guarded('portalOrders', <PortalOrdersPage />) },
           { path: 'portal/orders/:id', element: guarded('portalOrders', <PortalOrderDetailPage />) },
+          { path: 'portal/services', element: guarded('portalServices', <PortalServicesPage />) },
           { path: 'notifications', element: guarded('notifications', <NotificationsPage />) },
           { path: 'service/workbench', element: guarded('serviceWorkbench', <WorkbenchPage />) },
           { path: 'service/rates', element: guarded('serviceRates', <RatesPage />) },
