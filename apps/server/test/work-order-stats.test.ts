@@ -224,3 +224,51 @@ describe('GET /api/work-orders/stats/orders (drill-down)', () => {
     expect((await get(parkAdmin, '/api/work-orders/stats/orders', { ...march, parkId: parkB, rate: 'response' })).statusCode).toBe(404);
   });
 });
+
+describe('withdrawn orders (撤回) in the rates', () => {
+  let parkW: string;
+  const withdrawnAt: Record<string, string> = {};
+  const w = (name: string) => ids[name]!;
+
+  beforeAll(async () => {
+    parkW = (await t.app.inject(as(admin, 'POST', '/api/parks', { code: 'SL-W', name: '三率测试园SL-W', parentId: haidianId, areaKm2: 1 }))).json().id;
+    const base = { parkId: parkW, createdBy: officerId, status: 'withdrawn' as const };
+    // Response due two hours after creation (09:00 → 11:00).
+    const orders: Record<string, [OrderFixture, string]> = {
+      // Withdrawn before anyone answered, in time: no response was owed yet — left out.
+      w1: [{ ...base, createdAt: sh('2025-03-12T09:00:00') }, sh('2025-03-12T10:00:00')],
+      // Withdrawn unanswered after its deadline had passed: against.
+      w2: [{ ...base, createdAt: sh('2025-03-12T09:00:00') }, sh('2025-03-12T12:00:00')],
+      // Withdrawn after a timely response: the response counts; never closed.
+      w3: [{ ...base, createdAt: sh('2025-03-13T09:00:00'), respondedAt: sh('2025-03-13T09:30:00') }, sh('2025-03-20T09:00:00')],
+      // Withdrawn at the deadline itself: not yet late.
+      w4: [{ ...base, createdAt: sh('2025-03-14T09:00:00') }, sh('2025-03-14T11:00:00')],
+    };
+    for (const [name, [o, at]] of Object.entries(orders)) {
+      ids[name] = await insertOrder(t.database.pool, o);
+      withdrawnAt[ids[name]] = at;
+      await t.database.pool.query(`UPDATE work_orders SET disposed_at = $2, disposition_next_step = NULL, disposition_reason = '不再需要' WHERE id = $1`, [ids[name], at]);
+    }
+    ids.wClosed = await insertOrder(t.database.pool, { parkId: parkW, createdBy: officerId, createdAt: sh('2025-03-15T09:00:00'), respondedAt: sh('2025-03-15T09:10:00'), status: 'closed', closedAt: sh('2025-03-18T09:00:00'), solved: true });
+  });
+
+  // The facts as stored, with the withdrawal instants this test set.
+  const factsW = async () => (await factsOf('park_id = $1', [parkW])).map((f) => ({ ...f, disposedAt: withdrawnAt[f.id] ?? null }));
+
+  it('one withdrawn unanswered counts against the response rate only if its deadline had passed; none is closed', async () => {
+    const b = (await get(leader, '/api/work-orders/stats', { ...march, parkId: parkW })).json();
+    expect(b.total).toBe(5);
+    expect(b.response).toEqual({ numerator: 2, denominator: 3, rate: 2 / 3 }); // w3 and wClosed in time, w2 against; w1 and w4 out
+    expect(b.resolution).toEqual({ numerator: 1, denominator: 1, rate: 1 }); // wClosed only
+    expect(apiRates(b)).toEqual(coreRates(await factsW()));
+  });
+
+  it('the drill-down and the monthly breakdown agree with core', async () => {
+    const against = await get(leader, '/api/work-orders/stats/orders', { ...march, parkId: parkW, rate: 'response', outcome: 'against' });
+    expect(against.json().items.map((i: { id: string }) => i.id)).toEqual([w('w2')]);
+    const all = await get(leader, '/api/work-orders/stats/orders', { ...march, parkId: parkW, rate: 'response', outcome: 'all', pageSize: '100' });
+    expect(all.json().items.map((i: { id: string }) => i.id).sort()).toEqual([w('w2'), w('w3'), w('wClosed')].sort());
+    const months = (await get(leader, '/api/work-orders/stats/breakdown', { ...march, parkId: parkW, groupBy: 'month' })).json();
+    expect(apiRates(months.rows[0])).toEqual(coreRates(await factsW()));
+  });
+});

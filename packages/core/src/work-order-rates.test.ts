@@ -9,6 +9,7 @@ const order = (created: string, more: Partial<RateFacts> = {}): RateFacts => ({
   respondedAt: null,
   responseDueAt: new Date(Date.parse(sh(created)) + 2 * 3_600_000).toISOString(),
   closedAt: null,
+  disposedAt: null,
   solved: null,
   ratedAt: null,
   rating: null,
@@ -36,6 +37,29 @@ const orders: Record<string, RateFacts> = {
   // April: outside in every respect
   H: order('2025-04-02T10:00:00', { status: 'closed', respondedAt: sh('2025-04-02T10:05:00'), closedAt: sh('2025-04-03T10:00:00'), solved: true, ratedAt: sh('2025-04-03T11:00:00'), rating: 5 }),
 };
+
+describe('withdrawn orders', () => {
+  // Created 10:00, response due 12:00.
+  const withdrawn = (at: string, more: Partial<RateFacts> = {}) => order('2025-03-20T10:00:00', { status: 'withdrawn', disposedAt: sh(at), ...more });
+
+  it('withdrawn before anyone answered: left out of the response rate unless its deadline had passed by then', () => {
+    expect(rateOutcome(withdrawn('2025-03-20T11:00:00'), 'response', march)).toBeNull();
+    expect(rateOutcome(withdrawn('2025-03-20T12:00:00'), 'response', march)).toBeNull(); // at the deadline: not yet late
+    expect(rateOutcome(withdrawn('2025-03-20T12:00:01'), 'response', march)).toBe('against');
+    // The clock stops at the earlier of now and the withdrawal.
+    expect(rateOutcome(withdrawn('2025-03-20T15:00:00'), 'response', { ...march, now: sh('2025-03-20T11:00:00') })).toBeNull();
+  });
+
+  it('withdrawn after a response: the response counts as it was; never closed, so never in the resolution rate', () => {
+    const answered = withdrawn('2025-03-25T10:00:00', { respondedAt: sh('2025-03-20T10:30:00') });
+    expect(rateOutcome(answered, 'response', march)).toBe('counted');
+    expect(rateOutcome(answered, 'resolution', march)).toBeNull();
+    const r = workOrderRates([answered, withdrawn('2025-03-20T11:00:00'), withdrawn('2025-03-21T09:00:00')], march);
+    expect(r.total).toBe(3);
+    expect(r.response).toEqual({ numerator: 1, denominator: 2, rate: 0.5 });
+    expect(r.resolution).toEqual({ numerator: 0, denominator: 0, rate: null });
+  });
+});
 
 describe('workOrderRates', () => {
   it('computes the hand-worked March example', () => {

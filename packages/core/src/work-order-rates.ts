@@ -7,7 +7,7 @@
  *   SELECT
  *     count(*) FILTER (WHERE created_at >= :from AND created_at < :to)                                   AS total,
  *     count(*) FILTER (WHERE created_at >= :from AND created_at < :to
- *                        AND (responded_at IS NOT NULL OR response_due_at < :now))                        AS response_den,
+ *                        AND (responded_at IS NOT NULL OR response_due_at < LEAST(:now, disposed_at)))     AS response_den,
  *     count(*) FILTER (WHERE created_at >= :from AND created_at < :to
  *                        AND responded_at <= response_due_at)                                             AS response_num,
  *     count(*) FILTER (WHERE status = 'closed' AND closed_at >= :from AND closed_at < :to)                AS resolution_den,
@@ -17,6 +17,8 @@
  *   FROM work_orders
  *   WHERE (created_at >= :from AND created_at < :to) OR (closed_at >= :from AND closed_at < :to)
  *      OR (rated_at >= :from AND rated_at < :to)
+ * (LEAST ignores a NULL disposed_at: an order still waiting is measured at :now, one withdrawn
+ * unanswered at its withdrawal — the only disposition without a response.)
  * Grouped breakdowns attribute each order to its current park, lead department and assignee; by
  * month, each rate counts in the month (Asia/Shanghai) of its own event: creation for the response
  * rate, closing for the resolution rate, rating for satisfaction.
@@ -35,6 +37,8 @@ export interface RateFacts {
   respondedAt: Date | string | null;
   responseDueAt: Date | string;
   closedAt: Date | string | null;
+  /** When it was merged, referred, declined or withdrawn (absent: not disposed of): the response clock stops there. */
+  disposedAt?: Date | string | null;
   /** true: the requester confirmed solved; null: closed without confirmation (or not closed). */
   solved: boolean | null;
   ratedAt: Date | string | null;
@@ -63,7 +67,7 @@ export interface RateWindow {
   from: Date | string;
   /** Exclusive. */
   to: Date | string;
-  /** Orders not yet responded count for the response rate only once their deadline has passed. */
+  /** Orders not yet responded count for the response rate only once their deadline has passed (by now, or by their withdrawal). */
   now: Date | string;
 }
 
@@ -94,10 +98,12 @@ export function rateOutcome(order: RateFacts, rate: RateName, window: RateWindow
       if (!inWindow(order.createdAt, w)) return null;
       const due = parseInstant(order.responseDueAt);
       if (order.respondedAt != null) return parseInstant(order.respondedAt) <= due ? 'counted' : 'against';
-      return w.now > due ? 'against' : null;
+      // Withdrawn before anyone answered: against only if the deadline had already passed by then.
+      const stoppedAt = order.disposedAt == null ? w.now : Math.min(w.now, parseInstant(order.disposedAt));
+      return stoppedAt > due ? 'against' : null;
     }
     case 'resolution':
-      // Merged, referred and declined orders are not "closed"; a reopened order is not closed either.
+      // Merged, referred, declined and withdrawn orders are not "closed"; a reopened order is not closed either.
       if (order.status !== 'closed' || !inWindow(order.closedAt, w)) return null;
       return order.solved === true ? 'counted' : 'against';
     case 'satisfaction':

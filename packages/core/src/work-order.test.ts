@@ -23,15 +23,16 @@ const portal = (status: WorkOrderStatus, more: Partial<WorkOrderFacts> = {}): Wo
 
 /** Written out by hand from issue 6, not derived from the rules: the test of the rule table. */
 const expected: Record<WorkOrderStatus, { staff: WorkOrderActionName[]; requester: WorkOrderActionName[] }> = {
-  submitted: { staff: ['accept', 'assign', 'supervise', 'note', 'merge', 'refer', 'decline'], requester: ['addInfo'] },
-  accepted: { staff: ['assign', 'reply', 'supervise', 'note', 'merge', 'refer', 'decline', 'requestExtension'], requester: ['addInfo'] },
-  assigned: { staff: ['assign', 'start', 'reply', 'supervise', 'note', 'merge', 'refer', 'decline', 'requestExtension'], requester: ['addInfo'] },
-  in_progress: { staff: ['assign', 'reply', 'supervise', 'note', 'merge', 'refer', 'decline', 'requestExtension'], requester: ['addInfo'] },
+  submitted: { staff: ['accept', 'assign', 'supervise', 'note', 'merge', 'refer', 'decline'], requester: ['addInfo', 'withdraw'] },
+  accepted: { staff: ['assign', 'reply', 'supervise', 'note', 'merge', 'refer', 'decline', 'requestExtension'], requester: ['addInfo', 'withdraw'] },
+  assigned: { staff: ['assign', 'start', 'reply', 'supervise', 'note', 'merge', 'refer', 'decline', 'requestExtension'], requester: ['addInfo', 'withdraw'] },
+  in_progress: { staff: ['assign', 'reply', 'supervise', 'note', 'merge', 'refer', 'decline', 'requestExtension'], requester: ['addInfo', 'withdraw'] },
   replied: { staff: ['close', 'supervise', 'note'], requester: ['confirm', 'addInfo'] },
   closed: { staff: ['reopen', 'note'], requester: ['rate', 'reopen'] },
   merged: { staff: ['note'], requester: [] },
   referred: { staff: ['note'], requester: [] },
   declined: { staff: ['note'], requester: [] },
+  withdrawn: { staff: ['note'], requester: [] },
 };
 
 describe('available actions', () => {
@@ -40,12 +41,15 @@ describe('available actions', () => {
     expect(availableWorkOrderActions(portal(status), 'requester')).toEqual(expected[status].requester);
   });
 
-  it('staff record confirm, rate and 补充信息 for a hotline caller (回访), never for a portal user', () => {
+  it('staff record confirm, rate, 补充信息 and a withdrawal for a hotline caller (回访), never for a portal user', () => {
     const hotline = (status: WorkOrderStatus): WorkOrderFacts => ({ status, rated: false, channel: 'hotline' });
+    expect(availableWorkOrderActions(hotline('submitted'), 'staff')).toEqual(['accept', 'assign', 'supervise', 'note', 'addInfo', 'withdraw', 'merge', 'refer', 'decline']);
     expect(availableWorkOrderActions(hotline('replied'), 'staff')).toEqual(['confirm', 'close', 'supervise', 'note', 'addInfo']);
     expect(availableWorkOrderActions(hotline('closed'), 'staff')).toEqual(['rate', 'reopen', 'note']);
     expect(staffActsForRequester('confirm', 'hotline_12345')).toBe(true);
     expect(staffActsForRequester('confirm', 'portal')).toBe(false);
+    expect(staffActsForRequester('withdraw', 'hotline')).toBe(true);
+    expect(staffActsForRequester('withdraw', 'portal')).toBe(false);
     expect(staffActsForRequester('reopen', 'hotline')).toBe(false); // staff reopen is their own action
   });
 
@@ -129,6 +133,26 @@ describe('transitions', () => {
       expect(go('replied', action)).toMatchObject({ ok: false, reason: 'status' });
       for (const next of workOrderActionNames) if (next !== 'note') expect(go(to, next).ok, `${to} ${next}`).toBe(false);
     }
+  });
+
+  it('withdraw: the requester ends an open order; public, the holder told, never the response; not once answered', () => {
+    for (const from of ['submitted', 'accepted', 'assigned', 'in_progress'] as const) {
+      expect(go(from, 'withdraw', 'requester'), from).toMatchObject({
+        ok: true,
+        from,
+        to: 'withdrawn',
+        event: 'withdraw',
+        visibility: 'public',
+        effects: { dispose: true, respond: false, close: false, notify: { kind: 'disposed', to: ['holders'] } },
+      });
+    }
+    expect(go('replied', 'withdraw', 'requester')).toEqual({ ok: false, reason: 'status', message: '工单当前为「已答复」，不能撤回' });
+    for (const from of ['closed', 'merged', 'referred', 'declined', 'withdrawn'] as const) expect(go(from, 'withdraw', 'requester').ok, from).toBe(false);
+    for (const next of workOrderActionNames) if (next !== 'note') expect(go('withdrawn', next).ok || go('withdrawn', next, 'requester').ok, next).toBe(false);
+    // Staff: only on the caller's behalf (回访), never on a portal order.
+    expect(go('in_progress', 'withdraw', 'staff')).toEqual({ ok: false, reason: 'side', message: '企业门户提交的工单须由提出人本人撤回' });
+    expect(workOrderTransition({ status: 'in_progress', rated: false, channel: 'hotline_12345' }, { action: 'withdraw' }, 'staff')).toMatchObject({ ok: true, to: 'withdrawn' });
+    expect(workOrderActionPermissions('withdraw')).toEqual(['workOrder.dispatch']);
   });
 
   it('supervise and note keep the status and stay internal; 补充信息 is public and reaches the holder', () => {

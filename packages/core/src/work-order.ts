@@ -26,7 +26,7 @@ export const workOrderPriorities = ['normal', 'urgent'] as const;
 export type WorkOrderPriority = (typeof workOrderPriorities)[number];
 export const workOrderPriorityNames: Record<WorkOrderPriority, string> = { normal: '一般', urgent: '紧急' };
 
-export const workOrderStatuses = ['submitted', 'accepted', 'assigned', 'in_progress', 'replied', 'closed', 'merged', 'referred', 'declined'] as const;
+export const workOrderStatuses = ['submitted', 'accepted', 'assigned', 'in_progress', 'replied', 'closed', 'merged', 'referred', 'declined', 'withdrawn'] as const;
 export type WorkOrderStatus = (typeof workOrderStatuses)[number];
 export const workOrderStatusNames: Record<WorkOrderStatus, string> = {
   submitted: '已提交',
@@ -38,14 +38,18 @@ export const workOrderStatusNames: Record<WorkOrderStatus, string> = {
   merged: '已合并',
   referred: '已转办',
   declined: '不予受理',
+  withdrawn: '已撤回',
 };
 
 /** The resolution clock runs: not yet answered. The sweep's partial index covers exactly these. */
 export const openWorkOrderStatuses = ['submitted', 'accepted', 'assigned', 'in_progress'] as const satisfies readonly WorkOrderStatus[];
 /** Not finished: open, or answered and waiting for the requester. Supervision and 补充信息 apply here. */
 export const activeWorkOrderStatuses = [...openWorkOrderStatuses, 'replied'] as const satisfies readonly WorkOrderStatus[];
-/** Terminal dispositions: never leave, never "closed" for the resolution rate. */
-export const dispositionStatuses = ['merged', 'referred', 'declined'] as const satisfies readonly WorkOrderStatus[];
+/**
+ * Terminal dispositions: never leave, never "closed" for the resolution rate. The park's three carry
+ * a reason, the decider and the requester's next step; a withdrawal (the requester's own) a reason and who withdrew.
+ */
+export const dispositionStatuses = ['merged', 'referred', 'declined', 'withdrawn'] as const satisfies readonly WorkOrderStatus[];
 export type DispositionStatus = (typeof dispositionStatuses)[number];
 
 const inList = (list: readonly WorkOrderStatus[], s: WorkOrderStatus) => list.includes(s);
@@ -68,6 +72,7 @@ export const workOrderActionNames = [
   'supervise',
   'note',
   'addInfo',
+  'withdraw',
   'merge',
   'refer',
   'decline',
@@ -88,6 +93,7 @@ export const workOrderActionLabels: Record<WorkOrderActionName, string> = {
   supervise: '督办',
   note: '内部备注',
   addInfo: '补充信息',
+  withdraw: '撤回',
   merge: '合并工单',
   refer: '转办',
   decline: '不予受理',
@@ -139,7 +145,7 @@ export interface WorkOrderEffects {
   reopen: boolean;
   /** Store rating, rating_comment, rated_at = now. */
   rate: boolean;
-  /** Store the disposition (reason, next step, decided_by, disposed_at = now; merged_into_id / referred_to). */
+  /** Store the disposition (reason, decided_by, disposed_at = now; next step, merged_into_id / referred_to: not for a withdrawal). */
   dispose: boolean;
   /** Open a supervision record (kind manual) and set supervised = true. */
   supervise: boolean;
@@ -240,6 +246,17 @@ const rules: Record<WorkOrderActionName, Rule> = {
   },
   note: { from: workOrderStatuses, requester: false, staff: ['workOrder.handle', 'workOrder.dispatch', 'workOrder.supervise'], to: 'same', visibility: 'internal' },
   addInfo: { from: activeWorkOrderStatuses, requester: true, staff: ON_BEHALF, onBehalf: true, to: 'same', visibility: 'public', effects: () => ({ notify: { kind: 'info_added', to: ['holders'] } }) },
+  // The requester no longer needs help. Not from replied: an answered order is confirmed (or not) instead.
+  // Never the response: nobody answered (ADR 0009 on how it counts for the response rate).
+  withdraw: {
+    from: fromOpen,
+    requester: true,
+    staff: ON_BEHALF,
+    onBehalf: true,
+    to: 'withdrawn',
+    visibility: 'public',
+    effects: () => ({ dispose: true, notify: { kind: 'disposed', to: ['holders'] } }),
+  },
   merge: { from: fromOpen, requester: false, staff: DISPATCH, to: 'merged', visibility: 'public', effects: dispose },
   refer: { from: fromOpen, requester: false, staff: DISPATCH, to: 'referred', visibility: 'public', effects: dispose },
   decline: { from: fromOpen, requester: false, staff: DISPATCH, to: 'declined', visibility: 'public', effects: dispose },

@@ -359,6 +359,8 @@ export const workOrderActionRequest = z.discriminatedUnion(
     z.strictObject({ action: z.literal('supervise'), reason }),
     z.strictObject({ action: z.literal('note'), content: body(5000), attachmentIds }),
     z.strictObject({ action: z.literal('addInfo'), content: body(5000), attachmentIds }),
+    // Why the requester no longer needs help (自行解决, 不再需要 …): the park learns from it.
+    z.strictObject({ action: z.literal('withdraw'), reason }),
     z.strictObject({ action: z.literal('merge'), intoOrderId: uuid, reason, nextStep: nextStep.optional().describe('default: follow the order it was merged into') }),
     z.strictObject({ action: z.literal('refer'), reason, nextStep, to: z.string().trim().min(1).max(100).optional().describe('the body it is referred to') }),
     z.strictObject({ action: z.literal('decline'), reason, nextStep }),

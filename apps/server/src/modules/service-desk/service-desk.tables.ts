@@ -1,4 +1,4 @@
-import { sql } from 'drizzle-orm';
+import { sql, type SQL } from 'drizzle-orm';
 import { type AnyPgColumn, boolean, char, check, index, integer, jsonb, pgTable, primaryKey, smallint, text, timestamp, unique, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import {
   eventVisibilities,
@@ -13,6 +13,7 @@ import {
   workOrderStatuses,
   workOrderTypes,
 } from '@zhiyuan/core';
+import { likePattern } from '../../db/paging';
 import { enterprises } from '../enterprises/enterprises.tables';
 import { users } from '../identity/identity.tables';
 import { departments, parks } from '../parks/parks.tables';
@@ -105,7 +106,7 @@ export const workOrders = pgTable(
     /** Cleared by a reopen. */
     closedAt: ts('closed_at'),
     ratedAt: ts('rated_at'),
-    /** When it was merged, referred or declined. */
+    /** When it was merged, referred, declined or withdrawn. */
     disposedAt: ts('disposed_at'),
     responseDueAt: ts('response_due_at').notNull(),
     /** Moved by approved extensions; restarted by a reopen. */
@@ -119,11 +120,13 @@ export const workOrders = pgTable(
     ratingComment: text('rating_comment'),
     reopenCount: integer('reopen_count').notNull().default(0),
     extendedWorkingDays: integer('extended_working_days').notNull().default(0),
+    /** Why it was merged, referred or declined, or why the requester withdrew it. */
     dispositionReason: text('disposition_reason'),
-    /** Where the requester should go next. */
+    /** Where the requester should go next (none for a withdrawal). */
     dispositionNextStep: text('disposition_next_step'),
     /** The body a referred order went to. */
     dispositionTo: text('disposition_to'),
+    /** Who disposed of it; for a withdrawal the requester, or the staff member recording it on the caller's behalf. */
     decidedBy: uuid('decided_by').references(() => users.id),
     mergedIntoId: uuid('merged_into_id').references((): AnyPgColumn => workOrders.id),
     idempotencyKey: text('idempotency_key'),
@@ -150,6 +153,8 @@ export const workOrders = pgTable(
     index('work_orders_department_idx').on(t.departmentId, t.status),
     index('work_orders_enterprise_idx').on(t.enterpriseId, t.createdAt),
     index('work_orders_category_idx').on(t.categoryId),
+    // The list's title search (`titleContains`): character bigrams, since Chinese has no word boundaries (ADR 0009).
+    index('work_orders_title_grams_idx').using('gin', sql`text_bigrams(${t.title})`),
     check('work_orders_rating_check', sql`rating IS NULL OR rating BETWEEN 1 AND 5`),
     check('work_orders_12345_check', sql`channel <> 'hotline_12345' OR external_no IS NOT NULL`),
     // A disposition always says why, who decided and where to go next (issue 6 §2).
@@ -158,8 +163,21 @@ export const workOrders = pgTable(
       sql`status NOT IN ('merged', 'referred', 'declined') OR (disposition_reason IS NOT NULL AND disposition_next_step IS NOT NULL AND decided_by IS NOT NULL AND disposed_at IS NOT NULL)`,
     ),
     check('work_orders_merged_check', sql`status <> 'merged' OR merged_into_id IS NOT NULL`),
+    // A withdrawal says why, who withdrew and when (no next step: the requester decided).
+    check('work_orders_withdrawal_check', sql`status <> 'withdrawn' OR (disposition_reason IS NOT NULL AND decided_by IS NOT NULL AND disposed_at IS NOT NULL)`),
   ],
 );
+
+/**
+ * The title contains `q` (case-insensitive). From two characters on, the bigram index finds the
+ * candidates (every bigram of q in the title, spaces ignored) and ILIKE confirms them; one character
+ * has no bigram and is a scan within the other conditions. `text_bigrams` is the SQL function of
+ * migration *_text_bigrams_function.sql.
+ */
+export function titleContains(q: string): SQL {
+  const like = sql`${workOrders.title} ILIKE ${likePattern(q)}`;
+  return [...q.replace(/\s+/g, '')].length >= 2 ? sql`text_bigrams(${workOrders.title}) @> text_bigrams(${q}) AND ${like}` : like;
+}
 
 /** 协办 departments of an order (the lead is work_orders.department_id). */
 export const workOrderCoHandlers = pgTable(

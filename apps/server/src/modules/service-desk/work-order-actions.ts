@@ -3,9 +3,11 @@ import {
   extendedResolveDue,
   isDispositionStatus,
   restartedResolveDue,
+  staffActsForRequester,
   workOrderActionLabels,
   workOrderActionPermissions,
   workOrderAttachmentLimits,
+  workOrderStatusNames,
   workOrderTransition,
   type WorkOrderActionName,
   type WorkOrderActionRequest,
@@ -78,7 +80,7 @@ export function createWorkOrderActions(deps: WorkOrderDeps) {
     if (intoOrderId === order.id) throw new AppError('VALIDATION_FAILED', '不能合并到工单自身', [{ path: ['intoOrderId'], message: '请选择另一个工单' }]);
     const target = await repo.findOrder(tx, scope, intoOrderId);
     if (!target) throw new AppError('NOT_FOUND', '要合并到的工单不存在或不在您的权限范围内', [{ path: ['intoOrderId'], message: '工单不存在' }]);
-    if (isDispositionStatus(target.status)) throw new AppError('ILLEGAL_TRANSITION', `工单 ${target.number} 已合并、转办或不予受理，不能再合并到它`);
+    if (isDispositionStatus(target.status)) throw new AppError('ILLEGAL_TRANSITION', `工单 ${target.number} 为「${workOrderStatusNames[target.status]}」，不能再合并到它`);
     return target;
   }
 
@@ -115,7 +117,7 @@ export function createWorkOrderActions(deps: WorkOrderDeps) {
       Object.assign(patch, { reopenCount: order.reopenCount + 1, closedAt: null, resolveDueAt: new Date(due.dueAt), resolveOverdueAt: null });
       data.resolveDueAt = due.dueAt;
     }
-    if (side === 'staff' && (input.action === 'confirm' || input.action === 'rate' || input.action === 'addInfo')) data.onBehalf = true; // 回访
+    if (side === 'staff' && staffActsForRequester(input.action, order.channel)) data.onBehalf = true; // 回访
 
     switch (input.action) {
       case 'accept':
@@ -165,6 +167,11 @@ export function createWorkOrderActions(deps: WorkOrderDeps) {
         data = { ...data, nextStep, ...(mergedInto ? { intoOrderId: mergedInto.id, intoOrderNumber: mergedInto.number } : {}), ...(input.action === 'refer' ? { to: input.to ?? null } : {}) };
         break;
       }
+      case 'withdraw':
+        // The requester (or the desk for a caller) decided: no next step to give.
+        Object.assign(patch, { dispositionReason: input.reason, decidedBy: userId, disposedAt: now });
+        content = input.reason;
+        break;
       case 'requestExtension':
         extension = { ...(await timeline.insertExtension(tx, { orderId, workingDays: input.workingDays, reason: input.reason, requestedBy: userId, requestedAt: now, previousDueAt: order.resolveDueAt })), requestedByName: null, decidedByName: null };
         content = input.reason;

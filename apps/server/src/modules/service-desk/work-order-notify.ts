@@ -37,8 +37,18 @@ export async function notifyTransition(
       else outbound = !!order.requesterPhoneEnc;
     }
   }
-  const title = `${notificationKindNames[notify.kind]}：${order.number}`;
-  const body = clip(notify.kind === 'disposed' ? `${order.title}。${order.dispositionReason ?? ''}；下一步：${order.dispositionNextStep ?? ''}` : a.content ? `${order.title}：${a.content}` : order.title);
+  // A withdrawal reaches the holders as a disposition of the requester's own (no next step).
+  const withdrawn = order.status === 'withdrawn';
+  const title = `${withdrawn ? '工单已撤回' : notificationKindNames[notify.kind]}：${order.number}`;
+  const body = clip(
+    withdrawn
+      ? `${order.title}。撤回原因：${order.dispositionReason ?? ''}`
+      : notify.kind === 'disposed'
+        ? `${order.title}。${order.dispositionReason ?? ''}；下一步：${order.dispositionNextStep ?? ''}`
+        : a.content
+          ? `${order.title}：${a.content}`
+          : order.title,
+  );
   await deps.notifications.notify(
     tx,
     recipients.filter((id) => id !== a.actorId),

@@ -29,11 +29,18 @@ const within = (column: SQL, w: RateWindowAt) => sql`${column} >= ${at(w.from)} 
 const anyEventWithin = (w: RateWindowAt) =>
   sql`((${within(sql`o.created_at`, w)}) OR (o.status = 'closed' AND ${within(sql`o.closed_at`, w)}) OR (${within(sql`o.rated_at`, w)}))`;
 
+/**
+ * In the response rate's denominator: responded, or past the deadline while still waiting — by now,
+ * or by its withdrawal for one withdrawn unanswered (LEAST ignores a NULL disposed_at; every other
+ * disposition is a response).
+ */
+const responseMember = (w: RateWindowAt) => sql`(o.responded_at IS NOT NULL OR o.response_due_at < LEAST(${at(w.now)}, o.disposed_at))`;
+
 /** The seven counts; `on` says, per rate, whether the row's event belongs to the window. */
 function counts(w: RateWindowAt, on: Record<'created' | 'closed' | 'rated', SQL>): SQL {
   return sql`
     count(*) FILTER (WHERE ${on.created}) AS "total",
-    count(*) FILTER (WHERE ${on.created} AND (o.responded_at IS NOT NULL OR o.response_due_at < ${at(w.now)})) AS "responseDen",
+    count(*) FILTER (WHERE ${on.created} AND ${responseMember(w)}) AS "responseDen",
     count(*) FILTER (WHERE ${on.created} AND o.responded_at <= o.response_due_at) AS "responseNum",
     count(*) FILTER (WHERE ${on.closed}) AS "resolutionDen",
     count(*) FILTER (WHERE ${on.closed} AND o.solved) AS "resolutionNum",
@@ -93,7 +100,7 @@ export async function overdueAndSupervisions(db: Executor, where: SQL, w: RateWi
  * places the order in the window, membership, and "counted".
  */
 export const rateMembership = (w: RateWindowAt): Record<RateName, { event: SQL; member: SQL; counted: SQL }> => ({
-  response: { event: sql`o.created_at`, member: sql`(o.responded_at IS NOT NULL OR o.response_due_at < ${at(w.now)})`, counted: sql`coalesce(o.responded_at <= o.response_due_at, false)` },
+  response: { event: sql`o.created_at`, member: responseMember(w), counted: sql`coalesce(o.responded_at <= o.response_due_at, false)` },
   resolution: { event: sql`o.closed_at`, member: sql`o.status = 'closed'`, counted: sql`o.solved IS TRUE` },
   satisfaction: { event: sql`o.rated_at`, member: sql`o.rating IS NOT NULL`, counted: sql`o.rating >= ${satisfiedRating}` },
 });

@@ -1,13 +1,12 @@
-import { and, asc, desc, eq, getTableColumns, ilike, type AnyColumn, inArray, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, getTableColumns, type AnyColumn, inArray, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import { openWorkOrderStatuses, type WorkOrderFilter } from '@zhiyuan/core';
 import { arrayLiteral } from '../../db/array-literal';
-import { likePattern } from '../../db/paging';
 import type { Executor } from '../../db/pool';
 import { enterprises } from '../enterprises/enterprises.tables';
 import { users } from '../identity/identity.tables';
 import { departments } from '../parks/parks.tables';
-import { workOrderCounters, workOrders } from './service-desk.tables';
+import { titleContains, workOrderCounters, workOrders } from './service-desk.tables';
 import { handledBy, scopeCondition, type WorkOrderScope } from './work-order-scope';
 
 export type WorkOrderRecord = typeof workOrders.$inferSelect;
@@ -102,7 +101,7 @@ function filterWhere(scope: WorkOrderScope, f: ListFilter, now: Date, number: st
     : sql`false`;
   return and(
     scopeCondition(scope),
-    f.q ? (number ? eq(workOrders.number, number) : ilike(workOrders.title, likePattern(f.q))) : undefined,
+    f.q ? (number ? eq(workOrders.number, number) : titleContains(f.q)) : undefined,
     f.status?.length ? inArray(workOrders.status, f.status) : undefined,
     f.type ? eq(workOrders.type, f.type) : undefined,
     f.channel ? eq(workOrders.channel, f.channel) : undefined,

@@ -1,0 +1,2 @@
+CREATE INDEX "work_orders_title_grams_idx" ON "work_orders" USING gin (text_bigrams("title"));--> statement-breakpoint
+ALTER TABLE "work_orders" ADD CONSTRAINT "work_orders_withdrawal_check" CHECK (status <> 'withdrawn' OR (disposition_reason IS NOT NULL AND decided_by IS NOT NULL AND disposed_at IS NOT NULL));
