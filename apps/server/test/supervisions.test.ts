@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { statsWindow } from '@zhiyuan/core';
 import { demoUsername } from '../src/seed/bootstrap';
 import { ADMIN_PASSWORD, DEMO_PASSWORD, as, createTestApp, login, type Session, type TestApp } from './harness';
 import { insertOrder } from './sla-fixtures';
@@ -69,6 +70,23 @@ describe('GET /api/supervisions', () => {
     expect(idsOf(await list(leader, `?from=2025-05-08&to=2025-05-08`))).toEqual([sup.other]);
     expect(idsOf(await list(leader, `?parkId=${haidianId}&sort=createdAt&pageSize=2&page=1`))).toEqual([sup.auto, sup.flag]);
     expect((await list(leader, `?parkId=${haidianId}&pageSize=2`)).json().total).toBe(3);
+  });
+
+  it('reads its dates as the rates do (statsWindow): Shanghai days, `to` including its day; an end before the start is 400', async () => {
+    const [last, first] = [await supervised(haidianId, depId, null, '2025-06-01'), await supervised(haidianId, depId, null, '2025-06-02')];
+    // The last instant of 1 June and the first of 2 June in Shanghai (16:00 UTC is midnight there).
+    await q(`UPDATE work_order_supervisions SET created_at = $2 WHERE id = $1`, [last, '2025-06-01T15:59:59.999Z']);
+    await q(`UPDATE work_order_supervisions SET created_at = $2 WHERE id = $1`, [first, '2025-06-01T16:00:00Z']);
+    const w = statsWindow('2025-06-01', '2025-06-01');
+    expect([w.from.toISOString(), w.to.toISOString()]).toEqual(['2025-05-31T16:00:00.000Z', '2025-06-01T16:00:00.000Z']);
+    expect(idsOf(await list(leader, `?from=2025-06-01&to=2025-06-01`))).toEqual([last]);
+    expect(idsOf(await list(leader, `?from=2025-06-02&to=2025-06-02`))).toEqual([first]);
+    expect(idsOf(await list(leader, `?to=2025-06-01&sort=-createdAt&pageSize=1`))).toEqual([last]);
+    expect(idsOf(await list(leader, `?from=2025-06-02`))).toEqual([first]);
+    const reversed = await list(leader, `?from=2025-06-02&to=2025-06-01`);
+    expect(reversed.statusCode).toBe(400);
+    expect(reversed.json().error.details[0].path).toEqual(['to']);
+    await q(`DELETE FROM work_order_supervisions WHERE id = ANY($1)`, [[last, first]]);
   });
 
   it('scope: the 海淀园 park admin sees no 昌平 order; department staff only their department’s', async () => {

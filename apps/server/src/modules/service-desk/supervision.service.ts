@@ -23,15 +23,20 @@ import type { NotificationsService } from '../notifications/notifications.servic
 import type { ParksService } from '../parks/parks.service';
 import { streamWorkbook, type SheetColumn } from '../../xlsx/write-workbook';
 import { orderConditions } from './order-filters';
+import { requestWindow } from './request-window';
 import * as repo from './supervision.repository';
 import { shanghaiMinute } from './work-order-export';
 
 export type SupervisionListFilter = { status?: SupervisionStatus; kind?: 'auto' | 'manual'; parkId?: string; departmentId?: string; from?: string; to?: string };
 export type SupervisionDeps = { db: Db; audit: AuditService; parks: ParksService; users: UserDirectory; notifications: Pick<NotificationsService, 'notify'>; clock: () => Date };
 
-const DAY_MS = 86_400_000;
-/** A 'YYYY-MM-DD' Shanghai day's first instant. */
-const shanghaiMidnight = (date: string) => new Date(`${date}T00:00:00+08:00`);
+/** The opened-on days as instants, by the rates' window rule (requestWindow); either end may be left open. */
+function openedWindow(f: { from?: string; to?: string }): { from?: Date; to?: Date } {
+  if (!f.from && !f.to) return {};
+  const w = requestWindow(f.from ?? f.to!, f.to ?? f.from!);
+  return { from: f.from ? w.from : undefined, to: f.to ? w.to : undefined };
+}
+
 const triggerNames = { flag: '领导督办', response_overdue: '超过响应时限', resolve_overdue: '超过办理时限' } as const;
 const kindNames = { auto: '自动', manual: '人工' } as const;
 /** The export's bound: the list is filtered before it gets this long. */
@@ -86,12 +91,7 @@ export function createSupervisionService({ db, audit, parks, users, notification
   }
 
   async function rows(ctx: RequestContext, f: SupervisionListFilter, sort: string | undefined, limit: number | null, offset = 0) {
-    const where = repo.listConditions(await orderScope(ctx, f), {
-      status: f.status,
-      kind: f.kind,
-      from: f.from ? shanghaiMidnight(f.from) : undefined,
-      to: f.to ? new Date(shanghaiMidnight(f.to).getTime() + DAY_MS) : undefined,
-    });
+    const where = repo.listConditions(await orderScope(ctx, f), { status: f.status, kind: f.kind, ...openedWindow(f) });
     const field = sort?.replace(/^-/, '');
     const column = field ? repo.sortColumns[field] : undefined;
     const orderBy = column ? sql.raw(`${column} ${sort!.startsWith('-') ? 'DESC' : 'ASC'} NULLS LAST`) : sql`s.created_at DESC`;
