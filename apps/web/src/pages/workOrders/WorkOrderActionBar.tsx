@@ -1,4 +1,4 @@
-import type { WorkOrderActionName } from '@zhiyuan/core';
+import { staffActsForRequester, type WorkOrderActionName } from '@zhiyuan/core';
 import { Button, Space, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { WorkOrderDetail } from '../../api/workOrders';
@@ -25,6 +25,7 @@ const buttonOrder: readonly WorkOrderActionName[] = [
   'merge',
   'refer',
   'decline',
+  'withdraw',
 ];
 
 type Props = { order: WorkOrderDetail; side: 'staff' | 'requester'; onPick: (action: WorkOrderActionName) => void };
@@ -40,7 +41,7 @@ export function WorkOrderActionBar({ order, side, onPick }: Props) {
   const primary = primaryOrder.find((a) => available.includes(a) && !(a === 'assign' && transfer));
   const label = (a: WorkOrderActionName) => {
     if (a === 'assign' && transfer) return labels.event('transfer');
-    return side === 'staff' && (a === 'confirm' || a === 'rate' || a === 'addInfo') ? t('workOrders.onBehalf', { action: labels.action(a) }) : labels.action(a);
+    return side === 'staff' && staffActsForRequester(a, order.channel) ? t('workOrders.onBehalf', { action: labels.action(a) }) : labels.action(a);
   };
   return (
     <Space wrap size={[8, 8]} data-testid="work-order-actions">

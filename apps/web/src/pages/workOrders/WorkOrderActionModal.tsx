@@ -1,4 +1,4 @@
-import { maxExtensionWorkingDays, workOrderActionRequest, type WorkOrderActionName } from '@zhiyuan/core';
+import { maxExtensionWorkingDays, staffActsForRequester, workOrderActionRequest, type WorkOrderActionName } from '@zhiyuan/core';
 import { Alert, App, Descriptions, Form, Input, InputNumber, Modal, Radio, Rate } from 'antd';
 import { useId, useState } from 'react';
 import type { TFunction } from 'i18next';
@@ -33,7 +33,7 @@ type Values = {
 };
 
 /** Actions that end the order for good (or close it without the requester): asked twice. */
-export const finalActions: readonly WorkOrderActionName[] = ['merge', 'refer', 'decline', 'close'];
+export const finalActions: readonly WorkOrderActionName[] = ['merge', 'refer', 'decline', 'withdraw', 'close'];
 
 /** The action's request from the form's values (the contract's shape, validated by the server). */
 function toRequest(action: WorkOrderActionName, v: Values, order: WorkOrderDetail): WorkOrderActionRequest {
@@ -62,6 +62,7 @@ function toRequest(action: WorkOrderActionName, v: Values, order: WorkOrderDetai
     case 'close':
       return { action, reason: text(v.reason) };
     case 'supervise':
+    case 'withdraw':
       return { action, reason: (v.reason ?? '').trim() };
     case 'merge':
       return { action, intoOrderId: v.intoOrderId ?? '', reason: (v.reason ?? '').trim(), nextStep: text(v.nextStep) };
@@ -207,6 +208,16 @@ function Fields({ action, order, side }: { action: WorkOrderActionName; order: W
           </Form.Item>
         </>
       );
+    case 'withdraw':
+      return (
+        <>
+          {side === 'staff' && <Alert type="info" showIcon style={{ marginBottom: 16 }} message={t('workOrders.actionForm.onBehalfNote')} />}
+          <Alert type="warning" showIcon style={{ marginBottom: 16 }} message={t('workOrders.actionForm.withdrawNote')} />
+          <Form.Item name="reason" label={t('workOrders.actionForm.withdrawReason')} rules={reasonRules(t)}>
+            <Input.TextArea rows={3} maxLength={500} showCount autoFocus placeholder={t('workOrders.actionForm.withdrawReasonPlaceholder')} data-testid="action-reason" />
+          </Form.Item>
+        </>
+      );
     case 'merge':
       return (
         <>
@@ -314,7 +325,7 @@ function ActionModal({ action, order, side, onClose, onDone, onConflict, preset 
   const transfer = action === 'assign' && (order.status === 'assigned' || order.status === 'in_progress') && !!(order.departmentId || order.assigneeId);
   const title = transfer
     ? labels.event('transfer')
-    : side === 'staff' && ['confirm', 'rate', 'addInfo'].includes(action)
+    : side === 'staff' && staffActsForRequester(action, order.channel)
       ? t('workOrders.onBehalf', { action: labels.action(action) })
       : labels.action(action);
   const initialValues: Partial<Values> =

@@ -16,6 +16,7 @@ export const workOrderStatusColors: Record<WorkOrderStatus, string> = {
   merged: 'default',
   referred: 'default',
   declined: 'default',
+  withdrawn: 'default',
 };
 
 export const workOrderTypeColors: Record<WorkOrderType, string> = { help: 'geekblue', complaint: 'volcano', inquiry: 'cyan', suggestion: 'lime' };
