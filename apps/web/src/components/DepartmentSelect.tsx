@@ -1,9 +1,9 @@
-import { useQuery } from '@tanstack/react-query';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import type { CSSProperties } from 'react';
 import { useTranslation } from 'react-i18next';
 import { departmentsApi } from '../api/parks';
 import { useParkNames } from './ParkTreeSelect';
-import { LocalSelect, type PickerProps } from './PickSelect';
+import { LocalSelect, SearchSelect, useSearchText, type PickerProps } from './PickSelect';
 
 /** Every department in the caller's scope (one request, cached). */
 export function useDepartments(enabled = true) {
@@ -34,6 +34,41 @@ export function DepartmentSelect({ exclude, style, multiple, placeholder, ...pro
       loading={list.isLoading}
       placeholder={placeholder ?? t(multiple ? 'workOrders.pick.coHandlers' : 'workOrders.pick.department')}
       style={style ?? { width: '100%' }}
+    />
+  );
+}
+
+/**
+ * A department of these parks or the parks below them (a user's department: the server requires
+ * it inside the user's parks), searched on the server by name as one types, so that any number of
+ * departments can be found. Nothing to pick before a park is chosen.
+ */
+export function DepartmentInParksSelect({ parkIds, value, placeholder, ...props }: PickerProps<string> & { parkIds: readonly string[] }) {
+  const { t } = useTranslation();
+  const [q, setQ] = useSearchText();
+  const parkName = useParkNames();
+  const withinParks = [...parkIds].sort().join(',');
+  const found = useQuery({
+    queryKey: ['departments', 'within', withinParks, q],
+    queryFn: () => departmentsApi.list({ withinParks, q: q || undefined, pageSize: 20, sort: 'name' }),
+    enabled: parkIds.length > 0,
+    placeholderData: keepPreviousData,
+  });
+  // The chosen department's name while the results do not hold it (an edited user's).
+  const current = useQuery({ queryKey: ['departments', 'one', value], queryFn: () => departmentsApi.list({ ids: value! }), enabled: !!value, staleTime: 5 * 60_000 });
+  const label = (d: { name: string; parkId: string }) => `${d.name}（${parkName(d.parkId)}）`;
+  const options = parkIds.length ? (found.data?.items ?? []).map((d) => ({ value: d.id, label: label(d) })) : [];
+  const held = current.data?.items[0];
+  if (value && !options.some((o) => o.value === value)) options.unshift({ value, label: held ? label(held) : '…' });
+  return (
+    <SearchSelect<string>
+      {...props}
+      value={value}
+      onSearch={setQ}
+      searching={found.isFetching}
+      options={options}
+      disabled={props.disabled || parkIds.length === 0}
+      placeholder={parkIds.length ? (placeholder ?? t('users.departmentPick')) : t('users.departmentParksFirst')}
     />
   );
 }

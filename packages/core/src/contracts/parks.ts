@@ -48,5 +48,16 @@ export const updateDepartmentRequest = createDepartmentRequest
   .partial()
   .extend({ headUserId: uuid.nullable().optional(), phone: z.string().trim().max(32).nullable().optional() })
   .strict();
-export const departmentListQuery = pageQuery.extend({ q: z.string().trim().max(64).optional(), parkId: uuid.optional() });
+/** Comma-separated ids in a query string. */
+const idList = z
+  .string()
+  .max(2000)
+  .transform((s) => s.split(',').map((x) => x.trim()).filter(Boolean))
+  .pipe(z.array(uuid).max(50));
+export const departmentListQuery = pageQuery.extend({
+  q: z.string().trim().max(64).optional(),
+  parkId: uuid.optional(),
+  withinParks: idList.optional().describe("comma-separated park ids: departments of these parks and the parks below them (a user's department)"),
+  ids: idList.optional().describe('comma-separated department ids (the names of values a picker holds)'),
+});
 export const departmentPage = pageOf(department);

@@ -29,8 +29,15 @@ export const updatePark = async (tx: Executor, id: string, v: Partial<typeof par
 
 const deptScopeFilter = (scope: ParkScope): SQL | undefined => (scope.all ? undefined : scope.ids.size ? inArray(departments.parkId, [...scope.ids]) : sql`false`);
 
-export async function listDepartments(db: Db, scope: ParkScope, f: { q?: string; parkId?: string }, page: number, pageSize: number, sort?: string) {
-  const where = and(deptScopeFilter(scope), f.q ? ilike(departments.name, likePattern(f.q)) : undefined, f.parkId ? eq(departments.parkId, f.parkId) : undefined);
+/** `within`: a second park scope the departments must lie in too (the caller's scope always applies). */
+export async function listDepartments(db: Db, scope: ParkScope, f: { q?: string; parkId?: string; within?: ParkScope; ids?: string[] }, page: number, pageSize: number, sort?: string) {
+  const where = and(
+    deptScopeFilter(scope),
+    f.within ? deptScopeFilter(f.within) : undefined,
+    f.ids ? (f.ids.length ? inArray(departments.id, f.ids) : sql`false`) : undefined,
+    f.q ? ilike(departments.name, likePattern(f.q)) : undefined,
+    f.parkId ? eq(departments.parkId, f.parkId) : undefined,
+  );
   const order = orderFrom(sort, { name: departments.name, createdAt: departments.createdAt }, asc(departments.name));
   const [items, [count]] = await Promise.all([
     db.select().from(departments).where(where).orderBy(order, departments.id).limit(pageSize).offset((page - 1) * pageSize),

@@ -37,12 +37,14 @@ const duplicateDepartment = (name?: string) => () => new AppError('DUPLICATE', `
 
 export function createParksService(db: Db, audit: AuditService, feed: ChangeFeed) {
   // Every request asks for its caller's scope; the park tree rarely changes (see db/change-feed.ts).
-  async function scopeOf(actor: Actor): Promise<ParkScope> {
-    return feed.memo(['parks'], `parks:scope:${[...actor.parkIds].sort().join(',')}`, async () => {
-      const tree = await repo.descendantsOf(db, actor.parkIds);
+  /** Parks and every park below them, remembered per set of parks until a park changes. */
+  function parksWithin(parkIds: readonly string[]): Promise<ParkScope> {
+    return feed.memo(['parks'], `parks:scope:${[...parkIds].sort().join(',')}`, async () => {
+      const tree = await repo.descendantsOf(db, parkIds);
       return { all: tree.some((p) => p.parentId === null), ids: new Set(tree.map((p) => p.id)) };
     });
   }
+  const scopeOf = (actor: Actor) => parksWithin(actor.parkIds);
 
   async function requirePark(scope: ParkScope, id: string) {
     const park = await repo.findPark(db, scope, id);
@@ -118,12 +120,13 @@ export function createParksService(db: Db, audit: AuditService, feed: ChangeFeed
 
     /** Whether the department belongs to one of these parks or a park below them (a user's department). */
     async departmentInParks(parkIds: readonly string[], departmentId: string): Promise<boolean> {
-      const tree = await repo.descendantsOf(db, parkIds);
-      return !!(await repo.findDepartment(db, { all: false, ids: new Set(tree.map((p) => p.id)) }, departmentId));
+      return !!(await repo.findDepartment(db, await parksWithin(parkIds), departmentId));
     },
 
-    async listDepartments(ctx: RequestContext, f: { q?: string; parkId?: string }, page: number, pageSize: number, sort?: string) {
-      const r = await repo.listDepartments(db, await scopeOf(ctx.actor), f, page, pageSize, sort);
+    /** `withinParks`: only departments of these parks and the parks below them (the user form's pick). */
+    async listDepartments(ctx: RequestContext, f: { q?: string; parkId?: string; withinParks?: string[]; ids?: string[] }, page: number, pageSize: number, sort?: string) {
+      const { withinParks, ...rest } = f;
+      const r = await repo.listDepartments(db, await scopeOf(ctx.actor), { ...rest, ...(withinParks ? { within: await parksWithin(withinParks) } : {}) }, page, pageSize, sort);
       return { items: r.items.map(toDepartment), total: r.total, page, pageSize };
     },
 

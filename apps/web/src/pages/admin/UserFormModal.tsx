@@ -1,15 +1,12 @@
 import { createUserRequest, updateUserRequest, type RoleCode, type User } from '@zhiyuan/core';
 import { Form, Input, Switch, Typography } from 'antd';
-import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useParks } from '../../api/parks';
 import { usersApi } from '../../api/users';
 import { FormModal } from '../../components/FormModal';
-import { LocalSelect } from '../../components/PickSelect';
 import { ParkTreeSelect } from '../../components/ParkTreeSelect';
 import { RoleSelect, roleSetRule } from '../../components/RoleSelect';
 import { blankToUndefined, schemaRule } from '../../lib/rules';
-import { useDepartments } from '../../components/DepartmentSelect';
+import { DepartmentInParksSelect } from '../../components/DepartmentSelect';
 
 type Values = {
   username: string;
@@ -125,7 +122,7 @@ export function UserFormModal({ open, user, onClose, onSaved }: Props) {
         {({ getFieldValue }) =>
           (user ? user.roles : ((getFieldValue('roles') as RoleCode[] | undefined) ?? [])).includes('department_staff') ? (
             <Form.Item name="departmentId" label={t('users.department')} extra={t('users.departmentHint')} rules={[{ required: true, message: t('users.departmentRequired') }]}>
-              <DepartmentInParks parkIds={(getFieldValue('parkIds') as string[] | undefined) ?? []} />
+              <DepartmentInParksSelect parkIds={(getFieldValue('parkIds') as string[] | undefined) ?? []} data-testid="user-department" />
             </Form.Item>
           ) : null
         }
@@ -142,42 +139,5 @@ export function UserFormModal({ open, user, onClose, onSaved }: Props) {
         </Typography.Paragraph>
       )}
     </FormModal>
-  );
-}
-
-/** Departments of the chosen parks and their sub-parks (the server requires the department inside the user's parks). */
-function DepartmentInParks({ parkIds, value, onChange, id }: { parkIds: string[]; value?: string; onChange?: (v: string | undefined) => void; id?: string }) {
-  const { t } = useTranslation();
-  const parks = useParks();
-  const departments = useDepartments();
-  const options = useMemo(() => {
-    const all = parks.data?.items ?? [];
-    const within = new Set(parkIds);
-    // Add sub-parks until nothing changes (the tree is shallow: zone → sub-parks).
-    let grew = true;
-    while (grew) {
-      grew = false;
-      for (const p of all) {
-        if (p.parentId && within.has(p.parentId) && !within.has(p.id)) {
-          within.add(p.id);
-          grew = true;
-        }
-      }
-    }
-    const parkName = new Map(all.map((p) => [p.id, p.name]));
-    return (departments.data?.items ?? [])
-      .filter((d) => within.size === 0 || within.has(d.parkId))
-      .map((d) => ({ value: d.id, label: `${d.name}（${parkName.get(d.parkId) ?? '…'}）` }));
-  }, [parks.data, departments.data, parkIds]);
-  return (
-    <LocalSelect<string>
-      id={id}
-      value={value}
-      onChange={onChange}
-      options={options}
-      loading={departments.isLoading}
-      placeholder={t('users.departmentPick')}
-      data-testid="user-department"
-    />
   );
 }
