@@ -201,6 +201,14 @@ const cases: Case[] = [
   { name: 'POST /work-orders/:id/actions supervise', action: 'workOrder.supervise', request: async () => ({ method: 'POST', url: `/api/work-orders/${await newWorkOrder({ own: true, assign: true })}/actions`, payload: { action: 'supervise', reason: '请加快办理' } }) },
   // 补充信息 on a portal order: its requester only (staff record it on a caller's behalf only for other channels).
   { name: 'POST /work-orders/:id/actions addInfo', action: 'workOrder.create', allowedRoles: ['enterprise'], request: async () => ({ method: 'POST', url: `/api/work-orders/${await newPortalOrder()}/actions`, payload: { action: 'addInfo', content: '补充材料' } }) },
+  // 撤回 likewise: a portal order by its requester only; a hotline order also by the dispatch desk for the caller (回访), by no other staff.
+  { name: 'POST /work-orders/:id/actions withdraw', action: 'workOrder.create', allowedRoles: ['enterprise'], request: async () => ({ method: 'POST', url: `/api/work-orders/${await newPortalOrder()}/actions`, payload: { action: 'withdraw', reason: '问题已自行解决' } }) },
+  {
+    name: 'POST /work-orders/:id/actions 回访撤回',
+    action: 'workOrder.dispatch',
+    allowedRoles: [...roleCodes.filter((r) => can([r], 'workOrder.dispatch')), 'enterprise'],
+    request: async () => ({ method: 'POST', url: `/api/work-orders/${await newWorkOrder({ own: true })}/actions`, payload: { action: 'withdraw', reason: '来电人表示已自行解决' } }),
+  },
   { name: 'POST /work-order-attachments', action: 'workOrder.create', anyOf: ['workOrder.create', 'workOrder.handle', 'workOrder.dispatch', 'workOrder.supervise'], request: async () => pdfUpload() },
   { name: 'GET /work-order-attachments/:id', action: 'workOrder.read', objectOfOthers: true, request: async () => ({ method: 'GET', url: `/api/work-order-attachments/${await newOrderAttachment()}` }) },
   { name: 'GET /work-order-categories', action: 'workOrder.read', anyOf: ['workOrder.read', 'workOrder.configure'], request: async () => ({ method: 'GET', url: '/api/work-order-categories' }) },
