@@ -5,6 +5,8 @@ import { addDays, shanghaiDate, workingHoursHorizon } from '@zhiyuan/core';
 import { ADMIN_PASSWORD, DEMO_PASSWORD, as, createTestApp, login, type Session, type TestApp } from './harness';
 import { uscc } from './fixtures';
 import { insertOrder } from './sla-fixtures';
+import { overdueNotice, plainText, transitionNotice } from '../src/modules/service-desk/notification-texts';
+import { shanghaiMinute } from '../src/modules/service-desk/work-order-export';
 
 let t: TestApp;
 let admin: Session;
@@ -351,6 +353,29 @@ describe('workbench counts', () => {
 });
 
 describe('the demo service desk', () => {
+  it('words its notifications as the live ones: the sweep’s overdue notice and an action’s reply notice', async () => {
+    type Row = { title: string; body: string; number: string; order_title: string; due: Date; status: string; reason: string | null; next: string | null };
+    const rows = async (kind: string, where = 'true') =>
+      (
+        await t.database.pool.query<Row>(
+          `SELECT n.title, n.body, o.number, o.title AS order_title, o.resolve_due_at AS due, o.status, o.disposition_reason AS reason, o.disposition_next_step AS next
+           FROM notifications n JOIN work_orders o ON n.link = '/work-orders/' || o.id WHERE n.kind = $1 AND ${where} ORDER BY n.created_at DESC LIMIT 5`,
+          [kind],
+        )
+      ).rows;
+    const overdue = (r: Row) => overdueNotice(plainText, { number: r.number, title: r.order_title, due: shanghaiMinute(r.due.toISOString())! }, 'resolve');
+    // A live one: the sweep marks an order that has just passed its deadline.
+    const late = await insertOrder(t.database.pool, { parkId: park('ZGC-HD'), assigneeId: officer.user.id, createdBy: admin.user.id, status: 'assigned', createdAt: new Date(Date.now() - 30 * 86_400_000).toISOString(), resolveDueAt: new Date(Date.now() - 60_000).toISOString() });
+    await t.app.services.serviceDesk.sweep();
+    const [live] = await rows('overdue', `o.id = '${late}'`);
+    expect({ title: live!.title, body: live!.body }).toEqual(overdue(live!));
+    const demo = await rows('overdue', `o.number NOT LIKE 'GD-2099-%'`);
+    expect(demo.length).toBeGreaterThan(0);
+    for (const r of demo) expect({ title: r.title, body: r.body }).toEqual(overdue(r));
+    const disposed = await rows('disposed');
+    for (const r of disposed) expect({ title: r.title, body: r.body }).toEqual(transitionNotice('disposed', { number: r.number, title: r.order_title, status: r.status, dispositionReason: r.reason, dispositionNextStep: r.next }, null));
+  });
+
   it('is what the services would have written: the sweep finds nothing left to mark, orders read through the API', async () => {
     // Run twice: the first run's "deadline near" notices may be new (time moved on since the seed); nothing is marked.
     await t.app.services.serviceDesk.sweep();

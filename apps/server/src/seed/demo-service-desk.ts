@@ -16,6 +16,8 @@ import {
 } from '@zhiyuan/core';
 import type { notifications } from '../modules/notifications/notifications.tables';
 import type { servicePackageAssignments, servicePackageItemProgress, servicePackageItems, servicePackages, visitProblems, visits } from '../modules/service-desk/visits.tables';
+import { deadlineNearNotice, overdueNotice, plainText, transitionNotice } from '../modules/service-desk/notification-texts';
+import { shanghaiMinute } from '../modules/service-desk/work-order-export';
 import { mulberry32 } from './demo-enterprises';
 import { visitPeople, visitProblemTexts, visitTopics, surnames } from './demo-work-order-texts';
 import { generateDemoOrders, type DemoOrders, type DemoOrdersInput, type DeskEnterprise, type VisitOrderSeed } from './demo-work-orders';
@@ -156,22 +158,27 @@ export function generateDemoServiceDesk(input: DemoServiceDeskInput): DemoServic
 
   // ---------------------------------------------------------------- notifications of the demo users (the last month)
   const recent = now.getTime() - 30 * DAY;
-  const note = (userId: string | null | undefined, kind: (typeof out.notifications)[number]['kind'], title: string, o: { id: string }, when: Date, dedupeKey: string | null = null) => {
+  const note = (userId: string | null | undefined, kind: (typeof out.notifications)[number]['kind'], text: { title: string; body: string }, o: { id: string }, when: Date, dedupeKey: string | null = null) => {
     if (!userId || when.getTime() < recent) return;
-    out.notifications.push({ userId, kind, title, body: null, link: `/work-orders/${o.id}`, createdAt: when, readAt: now.getTime() - when.getTime() > 3 * DAY ? new Date(when.getTime() + between(1, 48) * 3_600_000) : null, dedupeKey });
+    out.notifications.push({ userId, kind, ...text, link: `/work-orders/${o.id}`, createdAt: when, readAt: now.getTime() - when.getTime() > 3 * DAY ? new Date(when.getTime() + between(1, 48) * 3_600_000) : null, dedupeKey });
   };
   const headOf = (departmentId: string | null | undefined) => (departmentId === input.staffDepartmentId ? users.departmentStaff.id : null);
   const officerOf = new Map(input.enterprises.map((e) => [e.id, e.serviceOfficerId]));
+  // The words of the live notifications (notification-texts.ts): a reply's notice quotes the reply.
+  const replies = new Map(orders.events.filter((e) => e.action === 'reply').map((e) => [e.orderId, e.content ?? null]));
+  const deadline = (o: (typeof orders.orders)[number]) => ({ number: o.number, title: o.title, due: shanghaiMinute(o.resolveDueAt.toISOString())! });
+  const facts = (o: (typeof orders.orders)[number]) => ({ number: o.number, title: o.title, status: o.status!, dispositionReason: o.dispositionReason ?? null, dispositionNextStep: o.dispositionNextStep ?? null });
   for (const o of orders.orders) {
     const holder = o.assigneeId ?? headOf(o.departmentId) ?? (o.enterpriseId ? officerOf.get(o.enterpriseId) : null);
-    if (o.assignedAt && (o.assigneeId === officer.id || headOf(o.departmentId))) note(o.assigneeId ?? headOf(o.departmentId), 'assigned', `工单 ${o.number} 已派给您办理`, o, o.assignedAt);
+    if (o.assignedAt && (o.assigneeId === officer.id || headOf(o.departmentId))) note(o.assigneeId ?? headOf(o.departmentId), 'assigned', transitionNotice('assigned', facts(o), null), o, o.assignedAt);
     if (o.resolveOverdueAt) {
-      note(holder, 'overdue', `工单 ${o.number} 已超过办理时限`, o, o.resolveOverdueAt, notificationDedupeKey.resolveOverdue(o.id, o.resolveDueAt));
-      if (headOf(o.departmentId) && holder !== headOf(o.departmentId)) note(headOf(o.departmentId), 'overdue', `工单 ${o.number} 已超过办理时限`, o, o.resolveOverdueAt, notificationDedupeKey.resolveOverdue(o.id, o.resolveDueAt));
+      const late = overdueNotice(plainText, deadline(o), 'resolve');
+      note(holder, 'overdue', late, o, o.resolveOverdueAt, notificationDedupeKey.resolveOverdue(o.id, o.resolveDueAt));
+      if (headOf(o.departmentId) && holder !== headOf(o.departmentId)) note(headOf(o.departmentId), 'overdue', late, o, o.resolveOverdueAt, notificationDedupeKey.resolveOverdue(o.id, o.resolveDueAt));
     }
-    if (isOpenStatus(o.status!) && isDeadlineNear(cal, now, o.resolveDueAt)) note(holder, 'deadline_near', `工单 ${o.number} 即将超期`, o, now, notificationDedupeKey.deadlineNear(o.id, o.resolveDueAt));
-    if (o.channel === 'portal' && o.repliedAt) note(o.createdBy, 'replied', `您的工单 ${o.number} 已答复`, o, o.repliedAt);
-    if (o.channel === 'portal' && o.disposedAt) note(o.createdBy, 'disposed', `您的工单 ${o.number} 已处理`, o, o.disposedAt);
+    if (isOpenStatus(o.status!) && isDeadlineNear(cal, now, o.resolveDueAt)) note(holder, 'deadline_near', deadlineNearNotice(plainText, deadline(o)), o, now, notificationDedupeKey.deadlineNear(o.id, o.resolveDueAt));
+    if (o.channel === 'portal' && o.repliedAt) note(o.createdBy, 'replied', transitionNotice('replied', facts(o), replies.get(o.id) ?? null), o, o.repliedAt);
+    if (o.channel === 'portal' && o.disposedAt) note(o.createdBy, 'disposed', transitionNotice('disposed', facts(o), null), o, o.disposedAt);
   }
   // Each demo user's three newest stay unread, however old: the bell has something to show.
   const byUser = new Map<string, typeof out.notifications>();
