@@ -1,6 +1,7 @@
 import type { PortalPackage, PortalVisit } from '@zhiyuan/core';
 import { Card, Descriptions, List, Space, Tag, Typography } from 'antd';
-import { useEffect, useState } from 'react';
+import type { UseQueryResult } from '@tanstack/react-query';
+import { useEffect, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { usePortalPackages, usePortalVisits } from '../../api/portalServices';
@@ -28,8 +29,28 @@ export function PortalServicesPage() {
   return (
     <Page title={t('portalServices.nav')} subTitle={t('portalServices.subtitle')}>
       <Space direction="vertical" size={16} style={{ width: '100%' }}>
-        <PackagesCard />
-        <VisitsCard />
+        <PagedCard<PortalPackage>
+          title={t('portalServices.packages.title')}
+          testId="portal-packages"
+          empty={t('portalServices.packages.empty')}
+          query={usePortalPackages}
+          render={(p) => (
+            <List.Item key={p.id} data-testid="portal-package">
+              <PackageView pkg={p} />
+            </List.Item>
+          )}
+        />
+        <PagedCard<PortalVisit>
+          title={t('portalServices.visits.title')}
+          testId="portal-visits"
+          empty={t('portalServices.visits.empty')}
+          query={usePortalVisits}
+          render={(v) => (
+            <List.Item key={v.id} data-testid="portal-visit">
+              <VisitView visit={v} />
+            </List.Item>
+          )}
+        />
       </Space>
     </Page>
   );
@@ -43,24 +64,26 @@ function useListError(error: unknown) {
   }, [error, showError]);
 }
 
-function PackagesCard() {
-  const { t } = useTranslation();
+/** One of the page's two read-only lists, paged when it grows beyond a page. */
+function PagedCard<T extends { id: string }>({ title, testId, empty, query, render }: {
+  title: string;
+  testId: string;
+  empty: string;
+  query: (page: { page: number; pageSize: number }) => UseQueryResult<{ items: T[]; total: number }>;
+  render: (row: T) => ReactNode;
+}) {
   const [page, setPage] = useState(1);
-  const list = usePortalPackages({ page, pageSize: PAGE_SIZE });
+  const list = query({ page, pageSize: PAGE_SIZE });
   useListError(list.error);
   return (
-    <Card title={t('portalServices.packages.title')} data-testid="portal-packages">
-      <List<PortalPackage>
+    <Card title={title} data-testid={testId}>
+      <List<T>
         loading={list.isFetching}
         dataSource={list.data?.items}
         rowKey="id"
         pagination={(list.data?.total ?? 0) > PAGE_SIZE ? { current: page, pageSize: PAGE_SIZE, total: list.data?.total, onChange: setPage } : false}
-        locale={{ emptyText: emptyText(list, <NoRows text={t('portalServices.packages.empty')} testId="portal-packages-empty" />) }}
-        renderItem={(p) => (
-          <List.Item key={p.id} data-testid="portal-package">
-            <PackageView pkg={p} />
-          </List.Item>
-        )}
+        locale={{ emptyText: emptyText(list, <NoRows text={empty} testId={`${testId}-empty`} />) }}
+        renderItem={render}
       />
     </Card>
   );
@@ -100,29 +123,6 @@ function PackageView({ pkg }: { pkg: PortalPackage }) {
         )}
       />
     </Space>
-  );
-}
-
-function VisitsCard() {
-  const { t } = useTranslation();
-  const [page, setPage] = useState(1);
-  const list = usePortalVisits({ page, pageSize: PAGE_SIZE });
-  useListError(list.error);
-  return (
-    <Card title={t('portalServices.visits.title')} data-testid="portal-visits">
-      <List<PortalVisit>
-        loading={list.isFetching}
-        dataSource={list.data?.items}
-        rowKey="id"
-        pagination={(list.data?.total ?? 0) > PAGE_SIZE ? { current: page, pageSize: PAGE_SIZE, total: list.data?.total, onChange: setPage } : false}
-        locale={{ emptyText: emptyText(list, <NoRows text={t('portalServices.visits.empty')} testId="portal-visits-empty" />) }}
-        renderItem={(v) => (
-          <List.Item key={v.id} data-testid="portal-visit">
-            <VisitView visit={v} />
-          </List.Item>
-        )}
-      />
-    </Card>
   );
 }
 
