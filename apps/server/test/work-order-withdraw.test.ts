@@ -6,7 +6,7 @@ let t: TestApp;
 let admin: Session, officer: Session, ent: Session, otherEnt: Session, staff: Session;
 let haidianId: string, depId: string;
 
-type Detail = { id: string; number: string; status: string; disposedAt: string | null; events: { action: string; visibility: string; content: string | null; data: Record<string, unknown> }[]; availableActions: string[] };
+type Detail = { id: string; number: string; status: string; disposedAt: string | null; disposition: Record<string, unknown> | null; events: { action: string; visibility: string; content: string | null; data: Record<string, unknown> }[]; availableActions: string[] };
 const act = (s: Session, id: string, body: object) => t.app.inject(as(s, 'POST', `/api/work-orders/${id}/actions`, body));
 const get = (s: Session, url: string) => t.app.inject(as(s, 'GET', url));
 async function ok(s: Session, id: string, body: object): Promise<Detail> {
@@ -41,13 +41,15 @@ beforeAll(async () => {
 afterAll(() => t.close());
 
 describe('withdrawing an order (撤回)', () => {
-  it('the requester withdraws its open order: final, public in the timeline, the holder told, audited, never the response', async () => {
+  it('the requester withdraws its open order: final, public in the timeline, shown as its disposition, the holder told, audited', async () => {
     const o = await newOrder(ent);
     expect(o.availableActions).toEqual(['addInfo', 'withdraw']);
     await ok(officer, o.id, { action: 'assign', departmentId: depId, assigneeId: staff.user.id });
     const d = await ok(ent, o.id, withdraw);
     expect(d).toMatchObject({ status: 'withdrawn', availableActions: [] });
     expect(d.events.at(-1)).toMatchObject({ action: 'withdraw', visibility: 'public', content: withdraw.reason });
+    // Shown as the order's disposition: why and who, no next step.
+    expect(d.disposition).toMatchObject({ kind: 'withdrawn', reason: withdraw.reason, nextStep: null, decidedById: ent.user.id, decidedAt: d.disposedAt, mergedIntoId: null, referredTo: null });
     const row = (await t.database.pool.query('SELECT disposition_reason, disposition_next_step, decided_by, disposed_at, responded_at, closed_at FROM work_orders WHERE id = $1', [o.id])).rows[0];
     expect(row).toMatchObject({ disposition_reason: withdraw.reason, disposition_next_step: null, decided_by: ent.user.id, closed_at: null });
     expect(row.disposed_at).toBeInstanceOf(Date);

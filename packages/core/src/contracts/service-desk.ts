@@ -115,8 +115,8 @@ export type CreateWorkOrderRequest = z.infer<typeof createWorkOrderRequest>;
 export const workOrderDisposition = z.object({
   kind: z.enum(dispositionStatuses),
   reason: z.string(),
-  /** Where the requester should go next (for a merge: follow the order it was merged into). */
-  nextStep: z.string(),
+  /** Where the requester should go next (for a merge: follow the order it was merged into); null for a withdrawal. */
+  nextStep: z.string().nullable(),
   /** The body a referred order went to. */
   referredTo: z.string().nullable(),
   mergedIntoId: uuid.nullable(),

@@ -1,4 +1,5 @@
 import {
+  isDispositionStatus,
   maskPhone,
   overdueState,
   type Supervision,
@@ -28,11 +29,11 @@ export type OrderContext = {
 };
 
 function disposition(r: WorkOrderRow): WorkOrderDisposition | null {
-  if (r.status !== 'merged' && r.status !== 'referred' && r.status !== 'declined') return null;
+  if (!isDispositionStatus(r.status)) return null;
   return {
     kind: r.status,
     reason: r.dispositionReason ?? '',
-    nextStep: r.dispositionNextStep ?? '',
+    nextStep: r.dispositionNextStep,
     referredTo: r.dispositionTo,
     mergedIntoId: r.mergedIntoId,
     mergedIntoNumber: r.mergedIntoNumber,
