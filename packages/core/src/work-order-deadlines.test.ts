@@ -184,6 +184,12 @@ describe('overdueState', () => {
     expect(overdueState({ ...responded, status: 'declined', disposedAt: sh('2025-03-18T10:00:00') }, now('2025-03-25T09:00:00'))).toMatchObject({ resolution: 'met', overdue: false });
   });
 
+  it('withdrawn unanswered: no longer waiting, never overdue; late only if the deadline had passed by then', () => {
+    const withdrawn = { ...base, status: 'withdrawn' as const };
+    expect(overdueState({ ...withdrawn, disposedAt: sh('2025-03-17T11:00:00') }, now('2025-03-25T09:00:00'))).toEqual({ response: 'met', resolution: 'met', overdue: false });
+    expect(overdueState({ ...withdrawn, disposedAt: sh('2025-03-17T13:00:00') }, now('2025-03-25T09:00:00'))).toEqual({ response: 'late', resolution: 'met', overdue: false });
+  });
+
   it('a reopened order is measured against its restarted deadline, not its old reply', () => {
     const reopened = { ...base, status: 'in_progress' as const, respondedAt: sh('2025-03-17T10:00:00'), repliedAt: sh('2025-03-19T10:00:00'), resolveDueAt: endOf('2025-03-27') };
     expect(overdueState(reopened, now('2025-03-25T09:00:00')).resolution).toBe('pending');

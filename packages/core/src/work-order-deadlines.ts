@@ -129,7 +129,7 @@ export interface OverdueFacts {
   responseDueAt: Date | string;
   resolveDueAt: Date | string;
   repliedAt: Date | string | null;
-  /** When it was merged, referred or declined. */
+  /** When it was merged, referred, declined or withdrawn. */
   disposedAt?: Date | string | null;
 }
 
@@ -140,7 +140,9 @@ function stateOf(doneAt: Date | string | null | undefined, dueAt: Date | string,
 }
 
 /**
- * Response overdue: not responded (accepted, assigned or disposed) by responseDueAt.
+ * Response overdue: not responded (accepted, assigned or disposed) by responseDueAt. An order
+ * withdrawn unanswered stopped waiting at its withdrawal: met or late by that instant, never overdue
+ * (as the response rate counts it).
  * Resolution overdue: not answered — status not replied/closed/merged/referred/declined — by
  * resolveDueAt. A reopened order is open again and measured against its restarted deadline.
  * SQL (what the sweep and the `overdue` filter use):
@@ -149,8 +151,9 @@ function stateOf(doneAt: Date | string | null | undefined, dueAt: Date | string,
  */
 export function overdueState(order: OverdueFacts, now: Date | string): { response: DeadlineState; resolution: DeadlineState; overdue: boolean } {
   const n = parseInstant(now);
-  const resolvedAt = order.status === 'replied' || order.status === 'closed' ? order.repliedAt : isDispositionStatus(order.status) ? (order.disposedAt ?? order.repliedAt) : null;
-  const response = stateOf(order.respondedAt, order.responseDueAt, n);
+  const disposed = isDispositionStatus(order.status);
+  const resolvedAt = order.status === 'replied' || order.status === 'closed' ? order.repliedAt : disposed ? (order.disposedAt ?? order.repliedAt) : null;
+  const response = stateOf(order.respondedAt ?? (disposed ? order.disposedAt : null), order.responseDueAt, n);
   const resolution = stateOf(resolvedAt, order.resolveDueAt, n);
   return { response, resolution, overdue: response === 'overdue' || resolution === 'overdue' };
 }
