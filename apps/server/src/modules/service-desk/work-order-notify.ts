@@ -1,10 +1,10 @@
-import { notificationKindNames, type NotificationKind, type NotifyRecipient } from '@zhiyuan/core';
+import type { NotificationKind, NotifyRecipient } from '@zhiyuan/core';
 import type { Tx } from '../../db/pool';
+import { transitionNotice } from './notification-texts';
 import * as repo from './work-orders.repository';
 import type { WorkOrderDeps } from './work-order-deps';
 
 const nothing = async () => undefined;
-const clip = (s: string, n = 200) => (s.length > n ? `${s.slice(0, n)}…` : s);
 
 /**
  * Delivers a transition's notification (core's `effects.notify`) in the action's transaction:
@@ -37,18 +37,7 @@ export async function notifyTransition(
       else outbound = !!order.requesterPhoneEnc;
     }
   }
-  // A withdrawal reaches the holders as a disposition of the requester's own (no next step).
-  const withdrawn = order.status === 'withdrawn';
-  const title = `${withdrawn ? '工单已撤回' : notificationKindNames[notify.kind]}：${order.number}`;
-  const body = clip(
-    withdrawn
-      ? `${order.title}。撤回原因：${order.dispositionReason ?? ''}`
-      : notify.kind === 'disposed'
-        ? `${order.title}。${order.dispositionReason ?? ''}；下一步：${order.dispositionNextStep ?? ''}`
-        : a.content
-          ? `${order.title}：${a.content}`
-          : order.title,
-  );
+  const { title, body } = transitionNotice(notify.kind, order, a.content);
   await deps.notifications.notify(
     tx,
     recipients.filter((id) => id !== a.actorId),
