@@ -22,6 +22,7 @@ import { loadConfig } from '../apps/server/src/config';
 import { aes256GcmCipher } from '../apps/server/src/crypto/field-cipher';
 import { createDatabase, type Database } from '../apps/server/src/db/pool';
 import { bootstrap, demoUsername } from '../apps/server/src/seed/bootstrap';
+import { sweepWorkMem } from '../apps/server/src/modules/service-desk/sweep';
 import { markOverdue } from '../apps/server/src/modules/service-desk/sweep.repository';
 import { withBenchDatabase } from './bench-db';
 import { CONNECTIONS, DURATION } from './load';
@@ -188,7 +189,8 @@ async function sweepVsBare(app: App, database: Database, owner: pg.Pool) {
       await client.query('ROLLBACK');
       client.release();
     }
-    console.log(`\nEXPLAIN (ANALYZE, BUFFERS) of the sweep's resolution statement (rolled back):\n${await explain(owner, captured[0]!.text, captured[0]!.values)}`);
+    const sweepSession = [{ text: sweepWorkMem, values: [] }];
+    console.log(`\nEXPLAIN (ANALYZE, BUFFERS) of the sweep's resolution statement (rolled back, the sweep's work_mem):\n${await explain(owner, captured[0]!.text, captured[0]!.values, sweepSession)}`);
     console.log(`\nEXPLAIN (ANALYZE, BUFFERS) of the bare UPDATE (rolled back):\n${await explain(owner, BARE, [t0])}`);
   }
 }

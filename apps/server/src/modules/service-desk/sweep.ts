@@ -15,6 +15,9 @@ import * as repo from './sweep.repository';
 /** "Deadline near": the resolution deadline within this many working hours (issue 6 §9). */
 export const deadlineNearWorkingHours = 4;
 
+/** A mass deadline (a holiday's backlog) keeps the statements' CTEs in memory, not in temp files. */
+export const sweepWorkMem = `SET LOCAL work_mem = '64MB'`;
+
 export type SweepResult = {
   at: string;
   /** Orders newly marked past their response deadline, and past their resolution deadline. */
@@ -40,8 +43,7 @@ export function createSweepService({ db, audit, notifications, calendar, clock }
     async sweep(now: Date = clock()): Promise<SweepResult> {
       const horizon = workingHoursHorizon(await calendar.workCalendar(), now, deadlineNearWorkingHours);
       return db.transaction(async (tx) => {
-        // A mass deadline (a holiday's backlog) keeps the statement's CTEs in memory, not in temp files.
-        await tx.execute(sql`SET LOCAL work_mem = '64MB'`);
+        await tx.execute(sql.raw(sweepWorkMem));
         const response = await repo.markOverdue(tx, 'response', now);
         const resolve = await repo.markOverdue(tx, 'resolve', now);
         const nearNotified = await notifications.insertFromSelect(tx, repo.deadlineNearNotifications(now, horizon));
