@@ -82,7 +82,7 @@ describe('creating orders', () => {
     const cal = await t.app.services.calendar.workCalendar();
     expect(a.resolveDueAt).toBe(workOrderDeadlines(cal, FRIDAY, deadlineRuleFor([], 'help', 'normal')).resolveDueAt);
     expect(a.events.map((e) => e.action)).toEqual(['create']);
-    expect(a.availableActions).toEqual(['addInfo']);
+    expect(a.availableActions).toEqual(['addInfo', 'withdraw']);
     // Every 10th demo enterprise is demo_service_officer's; the officer of the enterprise hears of it when there is one.
     const officerId = (await t.database.pool.query('SELECT service_officer_id FROM enterprises WHERE id = $1', [ent.user.enterpriseId])).rows[0].service_officer_id;
     if (officerId === officer.user.id) expect((await inbox(officer)).some((n) => n.kind === 'submitted' && n.title.includes(a.number))).toBe(true);
