@@ -88,6 +88,18 @@ async function bellItem(page: Page, text: string) {
 }
 
 /**
+ * The portal's progress bar (提交 → 受理 → 办理 → 答复 → 办结): these stages done, and the one under
+ * way with what it waits for (none once closed).
+ */
+async function progress(page: Page, done: string[], underWay?: RegExp) {
+  const bar = page.getByTestId('portal-order-steps');
+  if (underWay) await waitForText(bar.locator('.ant-steps-item-process'), underWay);
+  else await waitForText(bar.locator('.ant-steps-item-finish').nth(done.length - 1), done.at(-1)!);
+  expect(await bar.locator('.ant-steps-item-finish .ant-steps-item-title').allTextContents()).toEqual(done);
+  expect(await bar.locator('.ant-steps-item-error').count()).toBe(0);
+}
+
+/**
  * Picks an option of an antd Select or TreeSelect by typing, in the open dropdown, until the field
  * shows it (a click while the options are still arriving can miss).
  */
@@ -160,6 +172,9 @@ describe('the service desk', () => {
     order = (await res.json()) as WorkOrderDetail;
     expect(order).toMatchObject({ type: 'help', channel: 'portal', status: 'submitted', title, categoryPath: ['融资'] });
     expect(order.number).toMatch(/^GD-\d{4}-\d{6,}$/);
+    // The portal form asks no name: the requester is the submitting user.
+    const me = (await (await page.request.get('/api/auth/me')).json()) as { user: { displayName: string } };
+    expect(order.requesterName).toBe(me.user.displayName);
     await toast(page, `已提交，编号 ${order.number}`);
 
     // The order's page: number, status, the file, what the requester may do — not confirm nor rate yet.
@@ -169,9 +184,12 @@ describe('the service desk', () => {
     await waitForText(page.getByTestId('work-order-status'), workOrderStatusNames.submitted);
     await waitForText(page.getByTestId('portal-order-description'), description);
     await waitForText(page.getByTestId('portal-order-info').getByTestId('attachment-link'), '租赁合同首页.pdf');
+    await progress(page, ['提交'], /受理.*等待园区受理/);
     const shown = await detail(page, order.id);
-    expect(shown.availableActions).toEqual(['addInfo']);
+    // Before anyone answers, the requester may add information or withdraw the request.
+    expect(shown.availableActions).toEqual(['addInfo', 'withdraw']);
     await page.getByTestId('action-addInfo').waitFor({ state: 'visible' });
+    await page.getByTestId('action-withdraw').waitFor({ state: 'visible' });
     for (const a of ['confirm', 'rate', 'reopen', 'accept', 'reply']) expect(await page.getByTestId(`action-${a}`).count(), a).toBe(0);
     expect(await page.getByTestId('portal-confirm-prompt').count()).toBe(0);
     await screenshot(page, 'service-desk-portal-submitted');
@@ -204,6 +222,7 @@ describe('the service desk', () => {
     await waitForText(page.getByTestId('page-title'), title);
     await waitForText(page.getByTestId('work-order-status'), workOrderStatusNames.submitted);
     await waitForText(page.getByTestId('work-order-info'), '融资');
+    await waitForText(page.getByTestId('work-order-requester'), order.requesterName!);
     await waitForText(page.getByTestId('work-order-attachments'), '租赁合同首页.pdf');
     // Staff never confirm or rate a portal order for the enterprise: not offered.
     await page.getByTestId('action-accept').waitFor({ state: 'visible' });
@@ -313,6 +332,7 @@ describe('the service desk', () => {
     await waitForText(prompt, '园区已答复您的诉求');
     await waitForText(page.locator('main, .ant-layout-content').first(), replyText);
     await waitForText(page.getByTestId('portal-order-info'), department);
+    await progress(page, ['提交', '受理', '办理', '答复'], /办结.*请确认问题是否已解决/);
     await screenshot(page, 'service-desk-portal-replied');
 
     // 已解决
@@ -344,6 +364,7 @@ describe('the service desk', () => {
     // Rated once: no second rating offered.
     expect(await page.getByTestId('portal-rate').count()).toBe(0);
     expect((await detail(page, order.id)).availableActions).not.toContain('rate');
+    await progress(page, ['提交', '受理', '办理', '答复', '办结']);
     await screenshot(page, 'service-desk-portal-closed');
 
     // Under 已结束 in the list.
@@ -396,6 +417,40 @@ describe('the service desk', () => {
     await screenshot(page, 'service-desk-rates-drill');
     await drawer.locator('.ant-drawer-close').click();
     await drawer.waitFor({ state: 'hidden' });
+    await finish(app);
+  });
+
+  // Last: a declined order counts as responded, which the rates test above does not expect.
+  it('a declined order ends the enterprise’s progress bar with the reason and where to go next', { timeout: 120_000 }, async () => {
+    expect(order, 'the first tests submitted an order').toBeTruthy();
+    const reason = '个人所得税汇算不属于园区职责范围';
+    const nextStep = '请咨询主管税务机关或拨打 12366 纳税服务热线';
+    // demo_park_admin records the enterprise's call and declines it.
+    const admin = await session('demo_park_admin');
+    const headers = { 'x-csrf-token': await csrf(admin.page) };
+    const created = await admin.page.request.post('/api/work-orders', {
+      headers,
+      data: { type: 'inquiry', channel: 'hotline', enterpriseId: order.enterpriseId, title: `端到端来电咨询${stamp}：个人所得税汇算`, description: '来电咨询员工个人所得税汇算清缴。' },
+    });
+    expect(created.status(), await created.text()).toBe(201);
+    const call = (await created.json()) as WorkOrderDetail;
+    const declined = await admin.page.request.post(`/api/work-orders/${call.id}/actions`, { headers, data: { action: 'decline', reason, nextStep } });
+    expect(declined.status(), await declined.text()).toBe(200);
+    await finish(admin);
+
+    const app = await session('demo_enterprise');
+    const { page } = app;
+    await page.goto(`/portal/orders/${call.id}`);
+    await waitForText(page.getByTestId('work-order-status'), workOrderStatusNames.declined);
+    const bar = page.getByTestId('portal-order-steps');
+    await waitForText(bar.locator('.ant-steps-item-error'), workOrderStatusNames.declined);
+    const disposition = page.getByTestId('portal-disposition');
+    await waitForText(disposition, reason);
+    await waitForText(disposition, nextStep);
+    // Declined on arrival: only 提交 was done, nothing is under way.
+    expect(await bar.locator('.ant-steps-item-finish .ant-steps-item-title').allTextContents()).toEqual(['提交']);
+    expect(await bar.locator('.ant-steps-item-process').count()).toBe(0);
+    await screenshot(page, 'service-desk-portal-declined');
     await finish(app);
   });
 });

@@ -23,7 +23,7 @@ function disposedFrom(o: WorkOrderDetail): Exclude<WorkOrderStatus, DispositionS
 
 /**
  * 办理进度 on the portal: the stages done with their times, the one under way with what it waits
- * for; a merge, referral, decline or withdrawal ends the bar with its reason and the next step.
+ * for; a merge, referral, decline or withdrawal ends the bar, its reason and the next step below it.
  */
 export function PortalOrderProgress({ order: o }: { order: WorkOrderDetail }) {
   const { t } = useTranslation();
@@ -38,15 +38,22 @@ export function PortalOrderProgress({ order: o }: { order: WorkOrderDetail }) {
     const hint = !disposed && i === current && o.status !== 'closed' ? t(`portalOrders.waitingFor.${o.status}`) : null;
     return { title: t(`portalOrders.stage.${stage}`), description: lines(time, hint && <Typography.Text type="secondary">{hint}</Typography.Text>) };
   });
-  if (o.disposition) {
-    const d = o.disposition;
-    items.push({
-      title: labels.status(d.kind),
-      status: d.kind === 'declined' ? 'error' : 'finish',
-      description: (
-        <div data-testid="portal-disposition">
+  const d = o.disposition;
+  if (d) items.push({ title: labels.status(d.kind), status: d.kind === 'declined' ? 'error' : 'finish', description: formatDateTime(d.decidedAt, 'minute') });
+  return (
+    <>
+      <Steps
+        size="small"
+        current={disposed ? items.length - 1 : current}
+        status={disposed ? undefined : stageStatus}
+        items={items}
+        data-testid="portal-order-steps"
+        data-current={disposed ? o.status : stages[current]}
+      />
+      {/* Under the bar, full width: a step's description is too narrow for a reason and a next step. */}
+      {d && (
+        <div data-testid="portal-disposition" style={{ marginTop: 12, paddingTop: 12, borderTop: '1px solid #f0f0f0', overflowWrap: 'anywhere' }}>
           {lines(
-            formatDateTime(d.decidedAt, 'minute'),
             d.reason && `${t('workOrders.field.reason')}${t('workOrders.colon')}${d.reason}`,
             d.referredTo && `${t('workOrders.timeline.referredTo')}${t('workOrders.colon')}${d.referredTo}`,
             d.mergedIntoNumber && `${t('workOrders.timeline.mergedInto')}${t('workOrders.colon')}${d.mergedIntoNumber}`,
@@ -59,18 +66,8 @@ export function PortalOrderProgress({ order: o }: { order: WorkOrderDetail }) {
             ),
           )}
         </div>
-      ),
-    });
-  }
-  return (
-    <Steps
-      size="small"
-      current={disposed ? items.length - 1 : current}
-      status={disposed ? undefined : stageStatus}
-      items={items}
-      data-testid="portal-order-steps"
-      data-current={disposed ? o.status : stages[current]}
-    />
+      )}
+    </>
   );
 }
 
