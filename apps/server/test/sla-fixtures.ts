@@ -77,7 +77,7 @@ export async function insertOrder(pool: pg.Pool, f: OrderFixture): Promise<strin
 export async function rateFacts(pool: pg.Pool, where = 'true', params: unknown[] = []): Promise<(RateFacts & { id: string; parkId: string; departmentId: string | null; assigneeId: string | null })[]> {
   const r = await pool.query(
     `SELECT id, park_id AS "parkId", department_id AS "departmentId", assignee_id AS "assigneeId", status, created_at AS "createdAt", responded_at AS "respondedAt",
-       response_due_at AS "responseDueAt", closed_at AS "closedAt", solved, rated_at AS "ratedAt", rating FROM work_orders WHERE ${where}`,
+       response_due_at AS "responseDueAt", closed_at AS "closedAt", disposed_at AS "disposedAt", solved, rated_at AS "ratedAt", rating FROM work_orders WHERE ${where}`,
     params,
   );
   return r.rows;

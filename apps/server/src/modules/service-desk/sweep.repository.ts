@@ -5,6 +5,7 @@
 import { overdueDigestThreshold } from '@zhiyuan/core';
 import { sql, type SQL } from 'drizzle-orm';
 import type { Executor } from '../../db/pool';
+import { deadlineNearNotice, overdueNotice, overdueReasons, sqlText } from './notification-texts';
 import { openStatusPredicate } from './service-desk.tables';
 import { at } from './order-filters';
 
@@ -41,8 +42,8 @@ type Deadline = {
   list: string;
 };
 const deadlines: Record<'response' | 'resolve', Deadline> = {
-  response: { kind: 'response', due: sql`response_due_at`, mark: sql`response_overdue_at`, pending: sql`status = 'submitted' AND response_overdue_at IS NULL`, reason: '超过响应时限', list: '/work-orders?status=submitted&overdue=true' },
-  resolve: { kind: 'resolve', due: sql`resolve_due_at`, mark: sql`resolve_overdue_at`, pending: sql`${openStatusPredicate} AND resolve_overdue_at IS NULL`, reason: '超过办理时限', list: '/work-orders?overdue=true' },
+  response: { kind: 'response', due: sql`response_due_at`, mark: sql`response_overdue_at`, pending: sql`status = 'submitted' AND response_overdue_at IS NULL`, reason: overdueReasons.response, list: '/work-orders?status=submitted&overdue=true' },
+  resolve: { kind: 'resolve', due: sql`resolve_due_at`, mark: sql`resolve_overdue_at`, pending: sql`${openStatusPredicate} AND resolve_overdue_at IS NULL`, reason: overdueReasons.resolve, list: '/work-orders?overdue=true' },
 };
 
 export type OverdueResult = { orders: number; notified: number };
@@ -73,6 +74,7 @@ function digestLink(d: Deadline): SQL {
  */
 export async function markOverdue(tx: Executor, which: 'response' | 'resolve', now: Date): Promise<OverdueResult> {
   const d = deadlines[which];
+  const late = overdueNotice(sqlText, { number: sql`number`, title: sql`title`, due: shanghaiTime(sql`due_at`) }, which);
   const n = at(now);
   const r = await tx.execute<OverdueResult>(sql`
     WITH due AS (
@@ -90,7 +92,7 @@ export async function markOverdue(tx: Executor, which: 'response' | 'resolve', n
       SELECT x.*, count(*) OVER (PARTITION BY user_id) AS late FROM (${recipients(sql`due`, true)}) x
     ), sent AS (
       INSERT INTO notifications (user_id, kind, title, body, link, dedupe_key)
-      SELECT user_id, 'overdue', '工单 ' || number || ' 已超期', '「' || title || '」' || ${d.reason} || '（时限 ' || ${shanghaiTime(sql`due_at`)} || '），已自动督办',
+      SELECT user_id, 'overdue', ${late.title}, ${late.body},
         '/work-orders/' || id, ${`overdue:${which}:`} || id || ':' || ${epochMs(sql`due_at`)}
       FROM told WHERE late <= ${overdueDigestThreshold}
       UNION ALL
@@ -113,8 +115,9 @@ export async function markOverdue(tx: Executor, which: 'response' | 'resolve', n
 export function deadlineNearNotifications(now: Date, horizon: Date): SQL {
   const near = sql`(SELECT id, number, title, department_id, assignee_id, enterprise_id, resolve_due_at AS due_at FROM work_orders
     WHERE ${deadlines.resolve.pending} AND resolve_due_at > ${at(now)} AND resolve_due_at <= ${at(horizon)})`;
+  const notice = deadlineNearNotice(sqlText, { number: sql`number`, title: sql`title`, due: shanghaiTime(sql`due_at`) });
   return sql`
-    SELECT user_id, 'deadline_near', '工单 ' || number || ' 即将超期', '「' || title || '」办理时限 ' || ${shanghaiTime(sql`due_at`)} || '，请尽快答复',
+    SELECT user_id, 'deadline_near', ${notice.title}, ${notice.body},
       '/work-orders/' || id, 'near:' || id || ':' || ${epochMs(sql`due_at`)}
     FROM (${recipients(near, false)}) x`;
 }

@@ -12,7 +12,6 @@ import {
   ranks,
   ratio,
   shanghaiDate,
-  statsWindow,
   workOrderStatusNames,
   workOrderTypeNames,
   type BreakdownRow,
@@ -29,12 +28,13 @@ import type { z } from 'zod';
 import type { Readable } from 'node:stream';
 import type { Db } from '../../db/pool';
 import type { RequestContext } from '../../context';
-import { AppError, notFound } from '../../errors';
+import { notFound } from '../../errors';
 import type { AuditService } from '../audit/audit.service';
 import type { UserDirectory } from '../identity/user-directory';
 import type { ParksService } from '../parks/parks.service';
 import { streamWorkbook, type SheetColumn } from '../../xlsx/write-workbook';
 import { orderConditions } from './order-filters';
+import { requestWindow } from './request-window';
 import * as repo from './work-order-stats.repository';
 import { shanghaiMinute } from './work-order-export';
 
@@ -69,13 +69,7 @@ export function createWorkOrderStatsService({ db, audit, parks, users, clock }: 
       parkIds = await parks.subtree(f.parkId);
       if (parkIds.length === 0) throw notFound('园区');
     }
-    let window: { from: Date; to: Date };
-    try {
-      window = statsWindow(f.from, f.to);
-    } catch (e) {
-      throw new AppError('VALIDATION_FAILED', (e as Error).message, [{ path: ['to'], message: (e as Error).message }]);
-    }
-    return { where: orderConditions(scope, { parkIds, departmentId: f.departmentId, assigneeId: f.assigneeId }), w: { ...window, now: clock() } };
+    return { where: orderConditions(scope, { parkIds, departmentId: f.departmentId, assigneeId: f.assigneeId }), w: { ...requestWindow(f.from, f.to), now: clock() } };
   }
 
   async function names(groupBy: StatsGroupBy, keys: string[]): Promise<Map<string, string>> {

@@ -6,6 +6,7 @@ import type { Executor } from '../../db/pool';
 import { enterprises } from '../enterprises/enterprises.tables';
 import { users } from '../identity/identity.tables';
 import { departments } from '../parks/parks.tables';
+import { officerQueue } from './officer-orders.repository';
 import { titleContains, workOrderCounters, workOrders } from './service-desk.tables';
 import { handledBy, scopeCondition, type WorkOrderScope } from './work-order-scope';
 
@@ -96,9 +97,7 @@ function filterWhere(scope: WorkOrderScope, f: ListFilter, now: Date, number: st
   const nowAt = sql`${now.toISOString()}::timestamptz`;
   // Currently past a deadline (core's overdueState, in SQL).
   const overdue = sql`((${workOrders.status} = 'submitted' AND ${workOrders.responseDueAt} < ${nowAt}) OR (${workOrders.status} IN (${openStatuses}) AND ${workOrders.resolveDueAt} < ${nowAt}))`;
-  const mine = f.me
-    ? sql`(${workOrders.assigneeId} = ${f.me} OR (${workOrders.assigneeId} IS NULL AND ${workOrders.departmentId} IS NULL AND ${workOrders.enterpriseId} IN (SELECT id FROM ${enterprises} WHERE ${enterprises.serviceOfficerId} = ${f.me})))`
-    : sql`false`;
+  const mine = f.me ? officerQueue(f.me) : sql`false`;
   return and(
     scopeCondition(scope),
     f.q ? (number ? eq(workOrders.number, number) : titleContains(f.q)) : undefined,
