@@ -5,6 +5,14 @@ z.config(z.locales.zhCN());
 
 export const uuid = z.uuid();
 
+/** A comma-separated list in a query string (`status=a,b`): blanks dropped, each item validated, at most `max` items. */
+export const commaList = <T extends z.ZodType<unknown, string>>(item: T, max: number, maxLength = 400) =>
+  z
+    .string()
+    .max(maxLength)
+    .transform((s) => s.split(',').map((x) => x.trim()).filter(Boolean))
+    .pipe(z.array(item).max(max));
+
 /** Query parameters every list endpoint accepts. */
 export const pageQuery = z.object({
   page: z.coerce.number().int().min(1).default(1),

@@ -13,7 +13,7 @@ import {
   statusEventKinds,
   tenures,
 } from '../enterprise';
-import { pageOf, pageQuery, uuid } from './common';
+import { commaList, pageOf, pageQuery, uuid } from './common';
 
 const isoDate = z.iso.date('日期格式应为 YYYY-MM-DD');
 const lonLat = z.tuple([z.number().min(-180).max(180), z.number().min(-90).max(90)]);
@@ -157,11 +157,7 @@ export const createEnterpriseResponse = enterprise.extend({ similar: z.array(sim
 
 export const enterpriseSortFields = ['name', 'uscc', 'industryCode', 'status', 'establishedOn', 'registeredCapital', 'headcount', 'updatedAt', 'createdAt'] as const;
 const flag = z.enum(['true', 'false']).transform((v) => v === 'true');
-const statusList = z
-  .string()
-  .max(200)
-  .transform((s) => s.split(',').map((x) => x.trim()).filter(Boolean))
-  .pipe(z.array(enterpriseStatus).max(4));
+const statusList = commaList(enterpriseStatus, 4, 200);
 
 /** Search filters; the same for the list, the export and saved filters. */
 export const enterpriseFilter = z.object({

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { pageOf, pageQuery, uuid } from './common';
+import { commaList, pageOf, pageQuery, uuid } from './common';
 
 const lonLat = z.tuple([z.number().min(-180).max(180), z.number().min(-90).max(90)]);
 
@@ -49,11 +49,7 @@ export const updateDepartmentRequest = createDepartmentRequest
   .extend({ headUserId: uuid.nullable().optional(), phone: z.string().trim().max(32).nullable().optional() })
   .strict();
 /** Comma-separated ids in a query string. */
-const idList = z
-  .string()
-  .max(2000)
-  .transform((s) => s.split(',').map((x) => x.trim()).filter(Boolean))
-  .pipe(z.array(uuid).max(50));
+const idList = commaList(uuid, 50, 2000);
 export const departmentListQuery = pageQuery.extend({
   q: z.string().trim().max(64).optional(),
   parkId: uuid.optional(),

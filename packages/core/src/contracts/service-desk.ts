@@ -21,7 +21,7 @@ import {
   workOrderStatuses,
   workOrderTypes,
 } from '../work-order';
-import { pageOf, pageQuery, uuid } from './common';
+import { commaList, pageOf, pageQuery, uuid } from './common';
 
 export const workOrderType = z.enum(workOrderTypes);
 export const workOrderChannel = z.enum(workOrderChannels);
@@ -37,12 +37,6 @@ const nextStep = z.string({ error: '请告知提出人下一步去哪里办理' 
 const comment = z.string().trim().max(500).optional();
 const body = (max: number) => z.string({ error: '请填写内容' }).trim().min(1, '请填写内容').max(max);
 const attachmentIds = z.array(uuid).max(10, '一次最多关联 10 个附件').optional();
-const csv = <T extends z.ZodType<unknown, string>>(item: T, max: number) =>
-  z
-    .string()
-    .max(400)
-    .transform((s) => s.split(',').map((x) => x.trim()).filter(Boolean))
-    .pipe(z.array(item).max(max));
 
 // ---------------------------------------------------------------- attachments
 
@@ -273,7 +267,7 @@ export const workOrderSortFields = ['createdAt', 'updatedAt', 'responseDueAt', '
 /** Filters shared by the list and its xlsx export (`GET /api/work-orders/export`). */
 export const workOrderFilter = z.object({
   q: z.string().trim().max(100).optional().describe('number (GD-…) or part of the title'),
-  status: csv(workOrderStatus, workOrderStatuses.length).optional().describe('comma-separated'),
+  status: commaList(workOrderStatus, workOrderStatuses.length).optional().describe('comma-separated'),
   type: workOrderType.optional(),
   channel: workOrderChannel.optional(),
   priority: workOrderPriority.optional(),

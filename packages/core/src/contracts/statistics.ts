@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { periodPattern } from '../statistics';
-import { pageOf, pageQuery, uuid } from './common';
+import { commaList, pageOf, pageQuery, uuid } from './common';
 
 export const period = z.string().regex(periodPattern, '统计期应为 YYYY-MM，例如 2025-03');
 export const periodParams = z.object({ period });
@@ -216,10 +216,7 @@ export type ReportForm = z.infer<typeof reportForm>;
 /** `qualification`: enterprises holding a valid qualification of each kind at the period's end (one may count in several). */
 export const groupBy = z.enum(['zone', 'park', 'industry', 'aboveScale', 'qualification']);
 export type GroupBy = z.infer<typeof groupBy>;
-const codeList = z
-  .string()
-  .max(400)
-  .transform((s) => s.split(',').map((c) => c.trim()).filter(Boolean));
+const codeList = commaList(z.string(), 200);
 
 /** DESIGN.md §8. */
 export const summaryQuery = z.object({ period, groupBy: groupBy.exclude(['aboveScale', 'qualification']).default('park'), parkId: uuid.optional(), indicators: codeList.optional() });
