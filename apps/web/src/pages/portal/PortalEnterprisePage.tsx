@@ -22,6 +22,7 @@ import { ChangeLines, changeStatusColor } from '../enterprises/ChangeRequestsPag
 import { statusColors, useEnterpriseLabels, withUnit } from '../enterprises/enterpriseLabels';
 import { PortalChangeRequestModal } from './PortalChangeRequestModal';
 import { PortalContactsModal } from './PortalContactsModal';
+import { PortalNoEnterprise } from './PortalNoEnterprise';
 
 /**
  * 我的企业: the enterprise user's own profile. Everything is read-only except addresses and
@@ -32,11 +33,7 @@ export function PortalEnterprisePage() {
   const { t } = useTranslation();
   const user = useUser();
   if (!user.enterpriseId) {
-    return (
-      <Page title={t('portal.nav')}>
-        <Result status="info" title={t('portal.noEnterprise')} data-testid="portal-no-enterprise" />
-      </Page>
-    );
+    return <PortalNoEnterprise title={t('portal.nav')} />;
   }
   return <PortalContent enterpriseId={user.enterpriseId} />;
 }

@@ -11,6 +11,7 @@ import { formatDate } from '../../lib/format';
 import { newestPeriod, PeriodPicker, PeriodStatusTag, periodOrNewest } from '../statistics/PeriodsPagePicker';
 import { PortalReportForm } from './PortalReportForm';
 import { PortalReportStatus } from './PortalReportStatus';
+import { PortalNoEnterprise } from './PortalNoEnterprise';
 
 /**
  * 月报填报: the enterprise user's own monthly report (1–N月累计). The id is the session's
@@ -20,11 +21,7 @@ export function PortalReportPage() {
   const { t } = useTranslation();
   const user = useUser();
   if (!user.enterpriseId) {
-    return (
-      <Page title={t('statistics.nav.portalReport')}>
-        <Result status="info" title={t('portal.noEnterprise')} data-testid="portal-no-enterprise" />
-      </Page>
-    );
+    return <PortalNoEnterprise title={t('statistics.nav.portalReport')} />;
   }
   return <ReportContent enterpriseId={user.enterpriseId} />;
 }

@@ -245,7 +245,7 @@ function SideCards({ order: o }: { order: WorkOrderDetail }) {
               })}
             {o.disposition.referredTo && Row2({ label: t('workOrders.timeline.referredTo'), children: o.disposition.referredTo })}
             {Row2({ label: t('workOrders.field.reason'), children: o.disposition.reason })}
-            {Row2({ label: t('workOrders.field.nextStep'), children: o.disposition.nextStep })}
+            {o.disposition.nextStep && Row2({ label: t('workOrders.field.nextStep'), children: o.disposition.nextStep })}
             {Row2({ label: t('workOrders.disposition.decidedBy'), children: `${o.disposition.decidedByName ?? '—'} · ${formatDateTime(o.disposition.decidedAt, 'minute')}` })}
           </Descriptions>
         </Card>
