@@ -3,6 +3,7 @@ import { enterpriseColumns } from '@zhiyuan/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ADMIN_PASSWORD, DEMO_PASSWORD, as, createTestApp, login, type Session, type TestApp } from './harness';
 import { uscc } from './fixtures';
+import { multipartFile } from './multipart';
 
 const now = new Date('2026-11-20T02:00:00Z');
 let t: TestApp;
@@ -33,12 +34,9 @@ async function workbook(rows: Row[], opts: { headers?: string[]; merge?: string 
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
 
-/** multipart/form-data with one file field. */
 function upload(s: Session, buf: Buffer, filename = 'enterprises.xlsx') {
-  const boundary = '----zhiyuan-test-boundary';
-  const head = Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${filename}"\r\nContent-Type: application/vnd.openxmlformats-officedocument.spreadsheetml.sheet\r\n\r\n`);
-  const tail = Buffer.from(`\r\n--${boundary}--\r\n`);
-  return t.app.inject({ method: 'POST', url: '/api/enterprises/imports', headers: { cookie: s.cookie, 'x-csrf-token': s.csrf, 'content-type': `multipart/form-data; boundary=${boundary}` }, payload: Buffer.concat([head, buf, tail]) });
+  const { payload, contentType } = multipartFile(filename, buf, 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+  return t.app.inject({ method: 'POST', url: '/api/enterprises/imports', headers: { cookie: s.cookie, 'x-csrf-token': s.csrf, 'content-type': contentType }, payload });
 }
 
 const row = (serial: number, extra: Row = {}): Row => ({ uscc: uscc(serial, '110114'), name: `导入示例${serial}有限公司`, park: '昌平园', industryCode: '6513', registeredCapital: 500, establishedOn: '2018-06-01', aboveScale: '否', headcount: 40, contactName: '王五', contactPhone: '13900002222', tags: '新入驻；重点企业', movedInOn: '2019-01-01', ...extra });

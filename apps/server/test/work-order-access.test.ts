@@ -5,6 +5,7 @@ import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ADMIN_PASSWORD, DEMO_PASSWORD, as, createTestApp, login, type Session, type TestApp } from './harness';
+import { multipartFile } from './multipart';
 
 // Who reaches which order, attachments, the list and its export.
 const FRIDAY = new Date('2026-11-20T02:00:00Z');
@@ -26,15 +27,9 @@ async function newOrder(s: Session = ent, body: object = {}) {
   expect(r.statusCode, r.body).toBe(201);
   return r.json() as { id: string; number: string; attachments: { id: string }[] };
 }
-/** multipart/form-data with one file field. */
 function upload(s: Session, fileName: string, content: Buffer) {
-  const boundary = '----zy' + Math.random().toString(16).slice(2);
-  const payload = Buffer.concat([
-    Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${fileName}"\r\nContent-Type: application/pdf\r\n\r\n`),
-    content,
-    Buffer.from(`\r\n--${boundary}--\r\n`),
-  ]);
-  return t.app.inject({ method: 'POST', url: '/api/work-order-attachments', payload, headers: { cookie: s.cookie, 'x-csrf-token': s.csrf, 'content-type': `multipart/form-data; boundary=${boundary}` } });
+  const { payload, contentType } = multipartFile(fileName, content, 'application/pdf');
+  return t.app.inject({ method: 'POST', url: '/api/work-order-attachments', payload, headers: { cookie: s.cookie, 'x-csrf-token': s.csrf, 'content-type': contentType } });
 }
 const pdf = (text: string) => Buffer.from(`%PDF-1.7\n1 0 obj << /Type /Catalog >> endobj\n% ${text}\n%%EOF\n`);
 async function uploaded(s: Session, text: string) {

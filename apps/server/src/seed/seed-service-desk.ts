@@ -6,7 +6,7 @@
 // through core's state machine.
 import { asc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { PgTable } from 'drizzle-orm/pg-core';
-import { createCalendar, defaultWorkOrderCategories, parseWorkOrderNumber } from '@zhiyuan/core';
+import { createCalendar, parseWorkOrderNumber } from '@zhiyuan/core';
 import type { FieldCipher } from '../crypto/field-cipher';
 import type { Executor } from '../db/pool';
 import { calendarDays, calendarYears } from '../modules/calendar/calendar.tables';
@@ -17,6 +17,7 @@ import { departments, parks } from '../modules/parks/parks.tables';
 import { supervisions, workOrderCategories, workOrderCoHandlers, workOrderCounters, workOrderEvents, workOrderExtensions, workOrders } from '../modules/service-desk/service-desk.tables';
 import { servicePackageAssignments, servicePackageItemProgress, servicePackageItems, servicePackages, visitProblems, visits } from '../modules/service-desk/visits.tables';
 import { generateDemoServiceDesk, type DemoServiceDesk } from './demo-service-desk';
+import { seedDefaultCategories } from '../modules/service-desk/service-desk-settings.repository';
 
 /** Departments every park gets when it lacks them (the zone's own list comes from zhongguancun.ts). */
 export const demoParkDepartments = ['企业服务处', '科技金融处', '规划建设处', '人才工作处'];
@@ -53,9 +54,8 @@ export async function seedDemoServiceDesk(tx: Executor, opts: DemoServiceDeskSee
   await tx.update(users).set({ departmentId: staffDept.id }).where(eq(users.id, opts.userIds.departmentStaff));
   await tx.update(departments).set({ headUserId: opts.userIds.departmentStaff }).where(eq(departments.id, staffDept.id));
 
-  // The server seeds these on an empty table too; whichever runs first, the names are core's.
-  const hasCategories = (await tx.select({ n: sql<number>`count(*)::int` }).from(workOrderCategories))[0]!.n > 0;
-  if (!hasCategories) await tx.insert(workOrderCategories).values(defaultWorkOrderCategories.map((name, i) => ({ name, sortOrder: i })));
+  // Bootstrap has seeded them already; on its own (tests) this seeds them the same way.
+  await seedDefaultCategories(tx);
   const categories = new Map((await tx.select({ id: workOrderCategories.id, name: workOrderCategories.name }).from(workOrderCategories).where(isNull(workOrderCategories.parentId))).map((c) => [c.name, c.id]));
 
   const cal = createCalendar(await tx.select({ date: calendarDays.date, kind: calendarDays.kind, name: calendarDays.name }).from(calendarDays), (await tx.select({ year: calendarYears.year }).from(calendarYears)).map((y) => y.year));
