@@ -224,7 +224,7 @@ async function generate(owner: pg.Pool, t0: Date) {
        INSERT INTO work_orders (number, type, channel, status, title, description, enterprise_id, park_id, department_id, assignee_id, created_by, created_at, updated_at,
          responded_at, assigned_at, response_due_at, resolve_due_at${extra ? ', replied_at, closed_at, solved' : ''})
        SELECT 'GD-2026-' || lpad((g + $5)::text, 7, '0'), (ARRAY['help', 'complaint', 'inquiry', 'suggestion'])[1 + g % 4], 'staff', $2,
-         '基准诉求' || g, '企业反映的问题', e.ids[1 + g % cardinality(e.ids)], $3, d.ids[1 + g % 20], CASE WHEN g % 2 = 0 THEN a.ids[1 + g % 200] END, $4,
+         '基准诉求' || g, '企业反映的问题', e.ids[1 + g % cardinality(e.ids)], $3, d.ids[1 + g % 20], CASE WHEN g % 2 = 0 THEN a.ids[1 + (g / 2) % 200] END, $4,
          $1::timestamptz - interval '8 days', $1::timestamptz - interval '8 days', $1::timestamptz - interval '8 days' + interval '10 minutes',
          $1::timestamptz - interval '8 days' + interval '20 minutes', $1::timestamptz - interval '8 days' + interval '2 hours', ${due}${extra}
        FROM generate_series(1, $6) g, e, d, a`,
