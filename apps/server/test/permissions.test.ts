@@ -194,6 +194,7 @@ const cases: Case[] = [
   { name: 'GET /work-orders/export', action: 'workOrder.read', request: async () => ({ method: 'GET', url: '/api/work-orders/export?q=none-such' }) },
   { name: 'POST /work-orders', action: 'workOrder.create', request: async () => ({ method: 'POST', url: '/api/work-orders', payload: { type: 'help', title: '权限测试工单', description: '权限测试', parkId: haidianId } }) },
   { name: 'GET /work-orders/:id', action: 'workOrder.read', objectOfOthers: true, request: async () => ({ method: 'GET', url: `/api/work-orders/${await newWorkOrder({ assign: true })}` }) },
+  { name: 'GET /work-orders/:id/assignees', action: 'workOrder.dispatch', request: async () => ({ method: 'GET', url: `/api/work-orders/${await newWorkOrder()}/assignees` }) },
   // Actions: staff need the matrix actions core names for each; the requester (here on its own enterprise's order) is refused by the state machine's side rule.
   { name: 'POST /work-orders/:id/actions accept', action: 'workOrder.dispatch', request: async () => ({ method: 'POST', url: `/api/work-orders/${await newWorkOrder({ own: true })}/actions`, payload: { action: 'accept' } }) },
   { name: 'POST /work-orders/:id/actions reply', action: 'workOrder.handle', request: async () => ({ method: 'POST', url: `/api/work-orders/${await newWorkOrder({ own: true, assign: true })}/actions`, payload: { action: 'reply', content: '权限测试答复' } }) },
@@ -425,6 +426,7 @@ describe('out of park scope → 404', () => {
     { name: 'scoped sysadmin creates a user in another park', who: () => scopedAdmin, request: async () => ({ method: 'POST', url: '/api/users', payload: { username: 'evil1', displayName: 'x', password: 'Evil-User-2025!', roles: ['leader'], parkIds: [otherParkId] } }) },
     { name: 'scoped sysadmin revokes a zone token', who: () => scopedAdmin, request: async () => ({ method: 'POST', url: `/api/tokens/${await newToken()}/revoke` }) },
     { name: 'park admin reads the rates of another park', who: () => parkAdmin, request: async () => ({ method: 'GET', url: `/api/work-orders/stats?${STATS_WINDOW}&parkId=${otherParkId}` }) },
+    { name: 'park admin lists the assignees of another park’s order', who: () => parkAdmin, request: async () => ({ method: 'GET', url: `/api/work-orders/${await insertOrder(t.database.pool, { parkId: otherParkId, createdBy: admin.user.id, createdAt: '2025-03-03T09:00:00+08:00' })}/assignees` }) },
     { name: 'park admin closes a supervision of another park', who: () => parkAdmin, request: async () => ({ method: 'POST', url: `/api/supervisions/${await newSupervision('park_admin', 'open', otherParkId)}/actions`, payload: { action: 'close' } }) },
     { name: 'department staff give feedback on another department’s supervision', who: () => sessions.get('department_staff')!, request: async () => ({ method: 'POST', url: `/api/supervisions/${await newSupervision('leader')}/actions`, payload: { action: 'feedback', content: '越权反馈' } }) },
     { name: 'park admin reads a visit of another park', who: () => parkAdmin, request: async () => ({ method: 'GET', url: `/api/visits/${(await newVisit(false, await otherParkEnterprise())).id}` }) },

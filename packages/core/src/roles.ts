@@ -161,6 +161,11 @@ export function can(roles: readonly string[], action: Action): boolean {
   return roles.some((r) => (permissionMatrix as Record<string, readonly Action[]>)[r]?.includes(action) ?? false);
 }
 
+/** The roles that grant an action (e.g. who may be given work orders to handle). */
+export function rolesWith(action: Action): RoleCode[] {
+  return roleCodes.filter((r) => permissionMatrix[r].includes(action));
+}
+
 export function permissionsOf(roles: readonly string[]): Action[] {
   return actions.filter((a) => can(roles, a));
 }

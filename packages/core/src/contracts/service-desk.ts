@@ -22,6 +22,7 @@ import {
   workOrderTypes,
 } from '../work-order';
 import { commaList, pageOf, pageQuery, uuid } from './common';
+import { roleCode } from './identity';
 
 export const workOrderType = z.enum(workOrderTypes);
 export const workOrderChannel = z.enum(workOrderChannels);
@@ -368,6 +369,18 @@ export const workOrderActionRequest = z.discriminatedUnion(
   { error: '未知的工单操作' },
 );
 export type WorkOrderActionRequest = z.infer<typeof workOrderActionRequest>;
+
+/** How many assignees one answer lists at most (type to narrow). */
+export const workOrderAssigneeLimit = 50;
+/** `GET /api/work-orders/:id/assignees`: who may take the order; the chosen department's staff first. */
+export const workOrderAssigneeQuery = z.object({
+  departmentId: uuid.optional().describe('its staff are listed first'),
+  q: z.string().trim().max(50).optional().describe('part of the name or username'),
+});
+export type WorkOrderAssigneeQuery = z.infer<typeof workOrderAssigneeQuery>;
+export const workOrderAssignee = z.object({ id: uuid, displayName: z.string(), departmentId: uuid.nullable(), departmentName: z.string().nullable(), roles: z.array(roleCode) });
+export type WorkOrderAssignee = z.infer<typeof workOrderAssignee>;
+export const workOrderAssigneeList = z.object({ items: z.array(workOrderAssignee) });
 
 // ---------------------------------------------------------------- supervision and extensions
 

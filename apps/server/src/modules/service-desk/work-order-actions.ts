@@ -16,6 +16,7 @@ import type { Tx } from '../../db/pool';
 import type { RequestContext } from '../../context';
 import { AppError, notFound } from '../../errors';
 import type { WorkOrderScope } from './work-order-scope';
+import type { WorkOrderHandlers } from './work-order-handlers';
 import { notifyTransition } from './work-order-notify';
 import * as timeline from './work-order-timeline.repository';
 import * as repo from './work-orders.repository';
@@ -25,39 +26,25 @@ type Patch = Partial<repo.NewWorkOrder>;
 type Department = NonNullable<Awaited<ReturnType<typeof repo.departmentById>>>;
 
 /** Applies core's `workOrderTransition` and its effects: one transaction, the order row locked. */
-export function createWorkOrderActions(deps: WorkOrderDeps) {
-  const { audit, users, calendar, parks, settings, clock } = deps;
+export function createWorkOrderActions(deps: WorkOrderDeps, handlers: WorkOrderHandlers) {
+  const { audit, users, calendar, settings, clock } = deps;
 
   /** Staff need one of the matrix actions core names for the action (checked before the order is looked at). */
   function assertMatrix(ctx: RequestContext, action: WorkOrderActionName) {
     if (!workOrderActionPermissions(action).some((p) => can(ctx.actor.roles, p))) throw new AppError('FORBIDDEN', `您没有「${workOrderActionLabels[action]}」的权限`);
   }
 
-  /** The order's park and those above it: a department or assignee there (or in the caller's scope) may take it. */
-  async function parksAround(orderParkId: string) {
-    const dir = await parks.directory();
-    const byId = new Map(dir.map((p) => [p.id, p]));
-    const up = new Set<string>();
-    for (let p = byId.get(orderParkId); p && !up.has(p.id); p = p.parentId ? byId.get(p.parentId) : undefined) up.add(p.id);
-    return up;
-  }
-
   async function department(tx: Tx, scope: WorkOrderScope, orderParkId: string, id: string, path: string): Promise<Department> {
     const d = await repo.departmentById(tx, id);
-    const reachable = d && ((await parksAround(orderParkId)).has(d.parkId) || (scope.kind === 'staff' && (scope.parks.all || scope.parks.ids.has(d.parkId))));
+    const reachable = d && ((await handlers.parksAround(orderParkId)).has(d.parkId) || (scope.kind === 'staff' && (scope.parks.all || scope.parks.ids.has(d.parkId))));
     if (!d || !reachable) throw new AppError('NOT_FOUND', '所选部门不存在或不在您的权限范围内', [{ path: [path], message: '部门不存在或不在权限范围内' }]);
     return d;
   }
 
   /** assign: lead department, handler and co-handlers (a transfer replaces the lead; co-handlers stay unless given). */
   async function assignment(tx: Tx, ctx: RequestContext, scope: WorkOrderScope, order: repo.WorkOrderRecord, input: Extract<WorkOrderActionRequest, { action: 'assign' }>, now: Date) {
-    let assignee: Awaited<ReturnType<typeof users.activeStaffById>>;
-    if (input.assigneeId) {
-      assignee = await users.activeStaffById(input.assigneeId);
-      const around = await parksAround(order.parkId);
-      if (!assignee || !can(assignee.roles as never, 'workOrder.handle') || !assignee.parkIds.some((p) => around.has(p)))
-        throw new AppError('VALIDATION_FAILED', '承办人应为负责该园区工单办理的在用账号', [{ path: ['assigneeId'], message: '不能指派给该用户' }]);
-    }
+    const assignee = input.assigneeId ? await handlers.one(order.parkId, input.assigneeId) : undefined;
+    if (input.assigneeId && !assignee) throw new AppError('VALIDATION_FAILED', '承办人应为负责该园区工单办理的在用账号', [{ path: ['assigneeId'], message: '不能指派给该用户' }]);
     const departmentId = input.departmentId ?? assignee?.departmentId ?? null;
     const lead = departmentId ? await department(tx, scope, order.parkId, departmentId, 'departmentId') : null;
     const coHandlers: Department[] = [];

@@ -12,6 +12,9 @@ import {
   updateDeadlineRuleRequest,
   updateWorkOrderCategoryRequest,
   workOrderActionRequest,
+  workOrderAssigneeLimit,
+  workOrderAssigneeList,
+  workOrderAssigneeQuery,
   workOrderAttachmentLimits,
   workOrderCategory,
   workOrderCategoryList,
@@ -58,6 +61,11 @@ export const workOrderRoutes: FastifyPluginAsyncZod = async (app) => {
     },
   );
   app.get('/work-orders/:id', { schema: { tags, summary: '工单详情（含时间线与可执行操作）', params: idParams, response: { 200: workOrderDetail } }, preHandler: read }, async (req) => workOrders.detail(req.ctx(), req.params.id));
+  app.get(
+    '/work-orders/:id/assignees',
+    { schema: { tags, summary: `可派给的承办人（本园区有工单办理权限的在用账号，所选部门的人员在前，至多 ${workOrderAssigneeLimit} 人）`, params: idParams, querystring: workOrderAssigneeQuery, response: { 200: workOrderAssigneeList } }, preHandler: requirePermission('workOrder.dispatch') },
+    async (req) => workOrders.assignees(req.ctx(), req.params.id, req.query),
+  );
   app.post(
     '/work-orders/:id/actions',
     { schema: { tags, summary: '工单操作（受理、派单、答复、确认、评价、督办…）', params: idParams, body: workOrderActionRequest, response: { 200: workOrderDetail } }, preHandler: read, config: { action: 'workOrder.action' } },

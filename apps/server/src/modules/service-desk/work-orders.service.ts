@@ -6,10 +6,14 @@ import {
   parseWorkOrderNumber,
   workOrderActionPermissions,
   workOrderDeadlines,
+  workOrderAssigneeLimit,
   workOrderNumberYear,
   type CreateWorkOrderRequest,
+  type RoleCode,
   type WorkOrderActionName,
   type WorkOrderActionRequest,
+  type WorkOrderAssignee,
+  type WorkOrderAssigneeQuery,
   type WorkOrderDetail,
   type WorkOrderFilter,
 } from '@zhiyuan/core';
@@ -18,6 +22,7 @@ import type { RequestContext } from '../../context';
 import { AppError, notFound } from '../../errors';
 import type { VisitOrderInput } from './visit-orders';
 import { createWorkOrderActions } from './work-order-actions';
+import { createWorkOrderHandlers } from './work-order-handlers';
 import { actingUserId, unknownAttachments, type WorkOrderDeps } from './work-order-deps';
 import { workOrderScopeOf, type WorkOrderScope } from './work-order-scope';
 import * as timeline from './work-order-timeline.repository';
@@ -58,7 +63,8 @@ type OrderParts = {
 export function createWorkOrdersService(deps: WorkOrderDeps) {
   const { db, audit, parks, enterprises, users, calendar, notifications, settings, cipher, clock } = deps;
   const scopeOf = (ctx: RequestContext) => workOrderScopeOf(ctx, parks, users);
-  const actions = createWorkOrderActions(deps);
+  const handlers = createWorkOrderHandlers(parks, users);
+  const actions = createWorkOrderActions(deps, handlers);
 
   /** The order if the caller reaches it; anything else is 404 so ids are not confirmed. */
   async function visible(ctx: RequestContext, id: string, scope?: WorkOrderScope) {
@@ -307,6 +313,16 @@ export function createWorkOrdersService(deps: WorkOrderDeps) {
       // Routed at once when the visitor knows who should handle it (their notification is in this transaction).
       if (departmentId || assigneeId) await actions.apply(tx, ctx, await scopeOf(ctx), order.id, { action: 'assign', departmentId, assigneeId });
       return { id: order.id, number: order.number };
+    },
+
+    /**
+     * `GET /api/work-orders/:id/assignees`: who the order may be assigned to (the rule the assign
+     * checks), the chosen department's staff first. An order out of reach is 404.
+     */
+    async assignees(ctx: RequestContext, id: string, query: WorkOrderAssigneeQuery): Promise<{ items: WorkOrderAssignee[] }> {
+      const { row } = await visible(ctx, id);
+      const found = await handlers.list(row.parkId, { departmentFirst: query.departmentId, q: query.q || undefined, limit: workOrderAssigneeLimit });
+      return { items: found.map((u) => ({ id: u.id, displayName: u.displayName, departmentId: u.departmentId, departmentName: u.departmentName, roles: u.roles as RoleCode[] })) };
     },
 
     /**
