@@ -68,7 +68,7 @@ export function createServices(db: Db, config: Config, cipher: FieldCipher, cloc
   const workOrders = createWorkOrdersService(workOrderDeps);
   const visits = createVisitsService({ db, audit, parks, enterprises, users: userDirectory, clock, orders: workOrders });
   const servicePackages = createServicePackagesService({ db, audit, parks, enterprises, users: userDirectory });
-  const workOrderStats = createWorkOrderStatsService({ db, audit, parks, users: userDirectory, clock });
+  const workOrderStats = createWorkOrderStatsService({ db, audit, parks, users: userDirectory, settings: serviceDeskSettings, clock });
   const figures = createFiguresService({
     ...{ db, enterprises, qualifications, parks, indicators, rollups, feed: changeFeed },
     overdueOrders: async (ctx) => (can(ctx.actor.roles, 'workOrder.stats') ? workOrderStats.overdueNow(ctx) : null),

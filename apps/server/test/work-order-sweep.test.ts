@@ -192,7 +192,7 @@ describe('a run that finds many late orders for one person', () => {
   const overdueInbox = (userId: string) =>
     q<{ title: string; body: string; link: string; dedupeKey: string }>(`SELECT title, body, link, dedupe_key AS "dedupeKey" FROM notifications WHERE user_id = $1 AND kind = 'overdue' ORDER BY created_at, dedupe_key`, [userId]);
   const numbers = async (ids: string[]) => (await q<{ number: string }>(`SELECT number FROM work_orders WHERE id = ANY($1) ORDER BY resolve_due_at, number`, [ids])).map((r) => r.number);
-  const lateOrder = async (assignee: string, due: Date) =>
+  const lateOrder = async (assignee: string | null, due: Date) =>
     insertOrder(t.database.pool, { parkId: haidianId, createdBy: officerId, createdAt: sh('2025-02-12T09:00:00').toISOString(), status: 'in_progress', departmentId: backlogDepartment, assigneeId: assignee, respondedAt: sh('2025-02-12T09:05:00').toISOString(), resolveDueAt: due.toISOString() });
 
   beforeAll(async () => {
@@ -257,5 +257,17 @@ describe('a run that finds many late orders for one person', () => {
     ]);
     expect((await overdueInbox(backlogHead)).at(-1)).toMatchObject({ title: `${MANY} 个工单已超过办理时限`, dedupeKey: digest });
     for (const id of many) expect(await supervisionsOf(id)).toHaveLength(2);
+  });
+
+  it('a head holding one late order as assignee and the department’s unassigned ones gets the department’s list, not “mine”', async () => {
+    await lateOrder(backlogHead, sh('2025-02-14T09:10:00'));
+    for (let i = 0; i < overdueDigestThreshold + 1; i++) await lateOrder(null, sh(`2025-02-14T09:${20 + i}:00`));
+    now = sh('2025-02-14T10:00:00');
+    expect(await sweep()).toMatchObject({ resolveOverdue: overdueDigestThreshold + 2, overdueNotified: 1 });
+    expect((await overdueInbox(backlogHead)).at(-1)).toMatchObject({
+      title: `${overdueDigestThreshold + 2} 个工单已超过办理时限`,
+      link: `/work-orders?overdue=true&departmentId=${backlogDepartment}`,
+      dedupeKey: notificationDedupeKey.overdueDigest('resolve', now),
+    });
   });
 });

@@ -62,6 +62,24 @@ describe('change feed', () => {
     expect(await feed.memo(['rollups'], 'k', async () => ++calls)).toBe(2);
   });
 
+  it('write: an answer read while the writer’s transaction was open is forgotten once it returns', async () => {
+    const feed = createChangeFeed();
+    feed.onListening(true);
+    let calls = 0;
+    const read = () => feed.memo(['calendar'], 'k', async () => ++calls);
+    // A concurrent request reads the old data after the publish, before the commit.
+    const db = {
+      transaction: async <T>(work: (t: never) => Promise<T>) => {
+        const r = await work(tx);
+        expect(await read()).toBe(1);
+        return r;
+      },
+    } as never;
+    await feed.write(db, 'calendar', async () => undefined);
+    expect(await read()).toBe(2);
+    expect(await read()).toBe(2);
+  });
+
   it('forgets a failed computation and keeps at most maxEntries answers', async () => {
     const feed = createChangeFeed(2);
     feed.onListening(true);

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import type { Executor } from './pool';
+import type { Db, Executor, Tx } from './pool';
 
 export const CHANGE_CHANNEL = 'zhiyuan_changed';
 
@@ -34,6 +34,11 @@ export function createChangeFeed(maxEntries = 2_000) {
   let epoch = 0;
 
   const bump = (topic: ChangeTopic) => versions.set(topic, versions.get(topic)! + 1);
+  /** In the writer's transaction: forget the topic here at once and, when it commits, everywhere. */
+  const publish = async (tx: Executor, topic: ChangeTopic): Promise<void> => {
+    bump(topic);
+    await notifyChange(tx, topic);
+  };
   const stampOf = (deps: readonly ChangeTopic[]) => `${epoch}:${deps.map((t) => versions.get(t)).join('.')}`;
 
   return {
@@ -46,17 +51,26 @@ export function createChangeFeed(maxEntries = 2_000) {
       epoch++;
       entries.clear();
     },
-    /** In the writer's transaction: forget the topic here at once and, when it commits, everywhere. */
-    async publish(tx: Executor, topic: ChangeTopic): Promise<void> {
-      bump(topic);
-      await notifyChange(tx, topic);
-    },
+    publish,
     /**
      * After the writer's commit, where someone may look at once (a refresh the client waits for):
      * forget what was read here while the change was uncommitted, without waiting for the NOTIFY.
      */
     committed(topic: ChangeTopic): void {
       bump(topic);
+    },
+    /**
+     * `work` in a transaction that publishes `topic`, then `committed`: a writer that answers with the
+     * remembered view (a settings form) or is read again at once sees its own change.
+     */
+    async write<T>(db: Db, topic: ChangeTopic, work: (tx: Tx) => Promise<T>): Promise<T> {
+      const result = await db.transaction(async (tx) => {
+        const r = await work(tx);
+        await publish(tx, topic);
+        return r;
+      });
+      bump(topic);
+      return result;
     },
     /**
      * The remembered answer for `key` while none of `deps` changed, else `compute()`'s. The stamp is

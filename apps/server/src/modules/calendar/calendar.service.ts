@@ -25,10 +25,9 @@ export function createCalendarService(db: Db, audit: AuditService, feed: ChangeF
     async putDay(ctx: RequestContext, date: string, kind: Kind, name?: string) {
       const before = await repo.findDay(db, date);
       const day = { date, kind, name: name ?? null };
-      await db.transaction(async (tx) => {
+      await feed.write(db, 'calendar', async (tx) => {
         await repo.upsertDay(tx, day);
         await repo.markYearLoaded(tx, Number(date.slice(0, 4)), 'manual');
-        await feed.publish(tx, 'calendar');
         await audit.record(tx, ctx, { action: 'calendar.day.put', targetType: 'calendar_day', targetId: date, summary: { before: before ? toDay(before) : null, after: day } });
       });
       return day;
@@ -37,9 +36,8 @@ export function createCalendarService(db: Db, audit: AuditService, feed: ChangeF
     async deleteDay(ctx: RequestContext, date: string) {
       const before = await repo.findDay(db, date);
       if (!before) throw new AppError('NOT_FOUND', `${date} 不是节假日或调休工作日`);
-      await db.transaction(async (tx) => {
+      await feed.write(db, 'calendar', async (tx) => {
         await repo.deleteDay(tx, date);
-        await feed.publish(tx, 'calendar');
         await audit.record(tx, ctx, { action: 'calendar.day.delete', targetType: 'calendar_day', targetId: date, summary: { before: toDay(before) } });
       });
     },
@@ -54,9 +52,8 @@ export function createCalendarService(db: Db, audit: AuditService, feed: ChangeF
         seen.add(d.date);
       });
       if (details.length) throw new AppError('IMPORT_REJECTED', `导入被拒绝：${details.length} 处错误，未做任何修改`, details);
-      await db.transaction(async (tx) => {
+      await feed.write(db, 'calendar', async (tx) => {
         await repo.replaceYear(tx, year, days.map((d) => ({ date: d.date, kind: d.kind, name: d.name ?? null })), 'import');
-        await feed.publish(tx, 'calendar');
         await audit.record(tx, ctx, { action: 'calendar.import', targetType: 'calendar_year', targetId: String(year), summary: { days: days.length } });
       });
       return this.days(year);

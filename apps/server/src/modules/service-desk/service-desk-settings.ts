@@ -13,7 +13,7 @@ import {
 import type { z } from 'zod';
 import type { createWorkOrderCategoryRequest, updateDeadlineRuleRequest, updateWorkOrderCategoryRequest } from '@zhiyuan/core';
 import type { ChangeFeed } from '../../db/change-feed';
-import type { Db, Executor } from '../../db/pool';
+import type { Db, Tx } from '../../db/pool';
 import type { RequestContext } from '../../context';
 import { uniqueAs } from '../../db/pg-errors';
 import { AppError, notFound } from '../../errors';
@@ -37,10 +37,10 @@ const toRule = (r: DeadlineRule & { updatedAt?: Date | null; updatedByName?: str
  * `serviceDeskSettings` topic (db/change-feed.ts).
  */
 export function createServiceDeskSettings(db: Db, audit: AuditService, feed: ChangeFeed) {
-  const publish = (tx: Executor) => feed.publish(tx, 'serviceDeskSettings');
+  const write = <T>(work: (tx: Tx) => Promise<T>) => feed.write(db, 'serviceDeskSettings', work);
 
   /** Flat, parents before children, siblings by sort order; each with its path from the root. Frozen: shared by callers. */
-  function categories(): Promise<WorkOrderCategory[]> {
+  function categories(): Promise<readonly WorkOrderCategory[]> {
     return feed.memo(['serviceDeskSettings'], 'serviceDesk:categories', async () => {
       const rows = await repo.listCategories(db);
       const out: WorkOrderCategory[] = [];
@@ -51,14 +51,15 @@ export function createServiceDeskSettings(db: Db, audit: AuditService, feed: Cha
         }
       };
       walk(buildCategoryTree(rows));
-      return Object.freeze(out) as WorkOrderCategory[];
+      // Frozen through and through: every caller shares these objects (a mutation throws instead of leaking).
+      return Object.freeze(out.map((c) => Object.freeze({ ...c, path: Object.freeze(c.path) as string[] })));
     });
   }
 
   /** The configured rules (type × priority without a row: core's default), for deadlines. */
   const deadlineRules = (): Promise<readonly DeadlineRule[]> =>
     feed.memo(['serviceDeskSettings'], 'serviceDesk:deadlineRules', async () =>
-      Object.freeze((await repo.listRules(db)).map((r) => ({ type: r.type, priority: r.priority, responseHours: r.responseHours, resolveWorkingDays: r.resolveWorkingDays }))),
+      Object.freeze((await repo.listRules(db)).map((r) => Object.freeze({ type: r.type, priority: r.priority, responseHours: r.responseHours, resolveWorkingDays: r.resolveWorkingDays }))),
     );
 
   /** The rule a new order (or a reopened one) is measured by. */
@@ -99,9 +100,8 @@ export function createServiceDeskSettings(db: Db, audit: AuditService, feed: Cha
       assertPlacement([...(await categories()), { id: 'new', parentId: input.parentId ?? null }], 'new', input.parentId ?? null);
       const row = await uniqueAs(
         () =>
-          db.transaction(async (tx) => {
+          write(async (tx) => {
             const c = await repo.insertCategory(tx, { name: input.name, parentId: input.parentId ?? null, sortOrder: input.sortOrder ?? 0 });
-            await publish(tx);
             await audit.record(tx, ctx, { action: 'workOrder.category.create', targetType: 'work_order_category', targetId: c.id, summary: { after: input } });
             return c;
           }),
@@ -115,9 +115,8 @@ export function createServiceDeskSettings(db: Db, audit: AuditService, feed: Cha
       if (input.parentId !== undefined && input.parentId !== before.parentId) assertPlacement(await categories(), id, input.parentId);
       await uniqueAs(
         () =>
-          db.transaction(async (tx) => {
+          write(async (tx) => {
             await repo.updateCategory(tx, id, { ...input, updatedAt: new Date() });
-            await publish(tx);
             await audit.record(tx, ctx, { action: 'workOrder.category.update', targetType: 'work_order_category', targetId: id, summary: { before: { name: before.name, parentId: before.parentId, sortOrder: before.sortOrder, active: before.active }, after: input } });
           }),
         duplicateName(input.name ?? before.name),
@@ -128,12 +127,11 @@ export function createServiceDeskSettings(db: Db, audit: AuditService, feed: Cha
     /** Only an unused leaf: orders keep their category, so one in use is deactivated instead. */
     async deleteCategory(ctx: RequestContext, id: string) {
       const before = await requireCategory(id);
-      await db.transaction(async (tx) => {
+      await write(async (tx) => {
         if ((await repo.childCount(tx, id)) > 0) throw new AppError('CATEGORY_IN_USE', `分类“${before.name}”下还有下级分类，请先删除或移走它们`);
         const used = await countByCategory(tx, id);
         if (used > 0) throw new AppError('CATEGORY_IN_USE', `分类“${before.name}”已有 ${used} 个工单使用，不能删除；可将其停用`);
         await repo.deleteCategory(tx, id);
-        await publish(tx);
         await audit.record(tx, ctx, { action: 'workOrder.category.delete', targetType: 'work_order_category', targetId: id, summary: { before: { name: before.name, parentId: before.parentId } } });
       });
     },
@@ -145,9 +143,8 @@ export function createServiceDeskSettings(db: Db, audit: AuditService, feed: Cha
     /** Applies to orders created (or reopened) afterwards: an order keeps the deadlines it was given. */
     async updateRule(ctx: RequestContext, type: WorkOrderType, priority: WorkOrderPriority, input: z.infer<typeof updateDeadlineRuleRequest>) {
       const before = await ruleFor(type, priority);
-      await db.transaction(async (tx) => {
+      await write(async (tx) => {
         await repo.upsertRule(tx, { type, priority, ...input, updatedAt: new Date(), updatedBy: ctx.actor.kind === 'user' ? ctx.actor.id : null });
-        await publish(tx);
         await audit.record(tx, ctx, {
           action: 'workOrder.deadlineRule.update',
           targetType: 'work_order_deadline_rule',

@@ -58,7 +58,7 @@ const digestNumbers = 3;
  */
 function digestLink(d: Deadline): SQL {
   return sql`${d.list} || CASE
-    WHEN bool_and(assignee_id = user_id OR (assignee_id IS NULL AND department_id IS NULL)) THEN '&mine=true'
+    WHEN bool_and(assignee_id IS NOT DISTINCT FROM user_id OR (assignee_id IS NULL AND department_id IS NULL)) THEN '&mine=true'
     WHEN count(DISTINCT department_id) = 1 AND count(department_id) = count(*) THEN '&departmentId=' || min(department_id::text)
     ELSE '' END`;
 }

@@ -183,9 +183,3 @@ export async function departmentNames(db: Executor, ids: readonly string[]): Pro
   const r = await db.execute<{ id: string; name: string }>(sql`SELECT id, name FROM departments WHERE id = ANY(${arrayLiteral(ids)}::uuid[])`);
   return new Map(r.rows.map((x) => [x.id, x.name]));
 }
-
-/** The category tree (small), for category paths. */
-export async function categories(db: Executor): Promise<{ id: string; parentId: string | null; name: string }[]> {
-  const r = await db.execute<{ id: string; parentId: string | null; name: string }>(sql`SELECT id, parent_id AS "parentId", name FROM work_order_categories`);
-  return r.rows;
-}

@@ -3,7 +3,6 @@
 // scores and ranks are core's compositeScore and ranks.
 import {
   addMonths,
-  categoryPath,
   compositeScore,
   defaultRateWeights,
   overdueState,
@@ -35,6 +34,7 @@ import type { ParksService } from '../parks/parks.service';
 import { streamWorkbook, type SheetColumn } from '../../xlsx/write-workbook';
 import { orderConditions } from './order-filters';
 import { requestWindow } from './request-window';
+import type { ServiceDeskSettings } from './service-desk-settings';
 import * as repo from './work-order-stats.repository';
 import { shanghaiMinute } from './work-order-export';
 
@@ -42,7 +42,7 @@ export type StatsFilter = { from: string; to: string; parkId?: string; departmen
 export type DrillDownQuery = StatsFilter & { rate: RateName; outcome: 'against' | 'counted' | 'all'; assigneeId?: string; month?: string; page: number; pageSize: number; sort?: string };
 type DrillDownItem = z.infer<typeof drillDownItem>;
 
-export type WorkOrderStatsDeps = { db: Db; audit: AuditService; parks: ParksService; users: UserDirectory; clock: () => Date };
+export type WorkOrderStatsDeps = { db: Db; audit: AuditService; parks: ParksService; users: UserDirectory; settings: Pick<ServiceDeskSettings, 'categories'>; clock: () => Date };
 
 const rateCount = (numerator: number, denominator: number) => ({ numerator, denominator, rate: ratio(numerator, denominator) });
 function ratesOf(r: repo.RateCountsRow | undefined) {
@@ -59,7 +59,7 @@ const monthName = (period: string) => {
 };
 const byName = (a: BreakdownRow, b: BreakdownRow) => a.name.localeCompare(b.name, 'zh-CN');
 
-export function createWorkOrderStatsService({ db, audit, parks, users, clock }: WorkOrderStatsDeps) {
+export function createWorkOrderStatsService({ db, audit, parks, users, settings, clock }: WorkOrderStatsDeps) {
   /** The caller's scope with the requested park (and its sub-parks) and department; the window as instants. */
   async function target(ctx: RequestContext, f: StatsFilter & { assigneeId?: string }) {
     const scope = await parks.scopeOf(ctx.actor);
@@ -127,8 +127,9 @@ export function createWorkOrderStatsService({ db, audit, parks, users, clock }: 
     const column = sort ? repo.drillDownSort[sort] : undefined;
     const orderBy = column ? sql.raw(`${column} ${q.sort!.startsWith('-') ? 'DESC' : 'ASC'} NULLS LAST`) : sql`o.created_at DESC`;
     const r = await repo.drillDown(db, t.where, w, { rate: q.rate, outcome: q.outcome, orderBy, limit: page?.pageSize, offset: page ? (page.page - 1) * page.pageSize : 0 });
-    const [directory, cats, assignees] = await Promise.all([parks.directory(), repo.categories(db), users.byIds(r.items.flatMap((i) => (i.assigneeId ? [i.assigneeId] : [])))]);
+    const [directory, categories, assignees] = await Promise.all([parks.directory(), settings.categories(), users.byIds(r.items.flatMap((i) => (i.assigneeId ? [i.assigneeId] : [])))]);
     const parkNames = new Map(directory.map((p) => [p.id, p.name]));
+    const paths = new Map(categories.map((c) => [c.id, c.path]));
     const items: DrillDownItem[] = r.items.map((o) => {
       const state = overdueState({ ...o, status: o.status as WorkOrderStatus }, w.now);
       return {
@@ -143,7 +144,7 @@ export function createWorkOrderStatsService({ db, audit, parks, users, clock }: 
         enterpriseName: o.enterpriseName,
         parkId: o.parkId,
         parkName: parkNames.get(o.parkId) ?? '',
-        categoryPath: o.categoryId ? categoryPath(cats, o.categoryId) : [],
+        categoryPath: (o.categoryId && paths.get(o.categoryId)) || [],
         departmentId: o.departmentId,
         departmentName: o.departmentName,
         assigneeId: o.assigneeId,

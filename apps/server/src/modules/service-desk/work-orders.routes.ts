@@ -101,7 +101,7 @@ export const workOrderRoutes: FastifyPluginAsyncZod = async (app) => {
   });
 
   app.get('/work-order-categories', { schema: { tags: stags, summary: '工单分类（扁平，上级在前）', response: { 200: workOrderCategoryList } }, preHandler: requireAny('workOrder.read', 'workOrder.configure') }, async () => ({
-    items: await settings.categories(),
+    items: [...(await settings.categories())],
   }));
   app.post('/work-order-categories', { schema: { tags: stags, summary: '新增分类', body: createWorkOrderCategoryRequest, response: { 201: workOrderCategory } }, preHandler: configure, config: { action: 'workOrder.category.create' } }, async (req, reply) =>
     reply.status(201).send(await settings.createCategory(req.ctx(), req.body)),
