@@ -190,7 +190,8 @@ export function createWorkOrdersService(deps: WorkOrderDeps) {
   /**
    * Writes a prepared order in the caller's transaction. The year's counter row (numbers without gaps,
    * ADR 0009) is its first lock and the audit chain its last: until the commit, creations wait for each
-   * other only over these few inserts.
+   * other only over these few inserts. (An order from a visit's problem is written in the visit's
+   * transaction, which then assigns it and links the problem: it holds both longer. Visits are few.)
    */
   async function insert(tx: Tx, ctx: RequestContext, p: PreparedOrder) {
     const { values: v } = p;
@@ -204,7 +205,7 @@ export function createWorkOrdersService(deps: WorkOrderDeps) {
     return { order, event };
   }
 
-  /** The creator's detail of an order just written, from what the create knows (the same as `detail`, without reading it back). */
+  /** The creator's detail of an order just written, from what the create knows (the same as `detail`; only linked attachments are read back). */
   async function presentNew(ctx: RequestContext, p: PreparedOrder, { order, event }: Awaited<ReturnType<typeof insert>>): Promise<WorkOrderDetail> {
     const row: repo.WorkOrderRow = {
       ...order,
