@@ -112,6 +112,16 @@ describe('withdrawing an order (撤回)', () => {
     expect(d.events.at(-1)).toMatchObject({ action: 'withdraw', visibility: 'public', data: { onBehalf: true } });
   });
 
+  it('a pending extension ends with the withdrawal: rejected with the reason, nothing left to decide', async () => {
+    const o = await newOrder(ent);
+    await ok(officer, o.id, { action: 'assign', departmentId: depId, assigneeId: staff.user.id });
+    await ok(staff, o.id, { action: 'requestExtension', workingDays: 3, reason: '需要等待外部评估结果' });
+    await ok(ent, o.id, withdraw);
+    const d = (await get(officer, `/api/work-orders/${o.id}`)).json() as Detail & { extensions: { status: string; comment: string | null; newDueAt: string | null }[] };
+    expect(d.extensions).toEqual([expect.objectContaining({ status: 'rejected', comment: '工单已撤回，延期申请随之结束', newDueAt: null })]);
+    expect(d.availableActions).not.toContain('decideExtension');
+  });
+
   it('a withdrawn order cannot be the target of a merge', async () => {
     const gone = await newOrder(ent);
     await ok(ent, gone.id, withdraw);

@@ -178,6 +178,10 @@ export function createWorkOrderActions(deps: WorkOrderDeps, handlers: WorkOrderH
       }
     }
 
+    // An order that ends as a disposition can no longer be extended: its pending request ends with it.
+    if (pending && isDispositionStatus(t.to)) {
+      await timeline.decideExtension(tx, pending.id, { status: 'rejected', decidedBy: userId, decidedAt: now, comment: `工单${workOrderStatusNames[t.to]}，延期申请随之结束`, newDueAt: null });
+    }
     const updated = await repo.updateOrder(tx, orderId, patch);
     const actorName = (await users.byIds([userId])).get(userId)?.displayName ?? ctx.actor.name;
     const event = await timeline.insertEvent(tx, { orderId, at: now, actorId: userId, actorName, action: t.event, fromStatus: t.from, toStatus: t.to, visibility: t.visibility, content, data });
