@@ -2,6 +2,7 @@ import type { Locator, Page, Response } from 'playwright-core';
 import { afterAll, describe, expect, inject, it } from 'vitest';
 import {
   notificationKindNames,
+  roleNames,
   workOrderActionLabels,
   workOrderStatusNames,
   workOrderTypeNames,
@@ -243,6 +244,11 @@ describe('the service desk', () => {
     await page.getByTestId('action-assign').click();
     dialog = page.getByRole('dialog').filter({ has: page.getByTestId('action-form-assign') });
     await pick(page, dialog.getByTestId('action-department'), department);
+    // Everyone who may take it is offered, department staff included, each with their department (or role).
+    await dialog.getByTestId('action-assignee').click();
+    await waitForText(openDropdown(page).locator('.ant-select-item-option').filter({ hasText: `${roleNames.department_staff.zh}（示例）` }), '企业服务处');
+    await screenshot(page, 'service-desk-staff-assignees');
+    await dialog.locator('.ant-modal-title').click();
     await pick(page, dialog.getByTestId('action-assignee'), officerName);
     await dialog.getByTestId('action-note').fill('请服务管家尽快答复');
     await screenshot(page, 'service-desk-staff-assign');

@@ -13,6 +13,8 @@ import type {
   updateDeadlineRuleRequest,
   updateWorkOrderCategoryRequest,
   workOrderActionRequest,
+  workOrderAssigneeList,
+  workOrderAssigneeQuery,
   workOrderAttachment,
   workOrderCategory,
   workOrderCategoryList,
@@ -36,6 +38,8 @@ export type WorkOrderAttachment = z.infer<typeof workOrderAttachment>;
 export type AttachmentUpload = z.infer<typeof attachmentUpload>;
 export type CreateWorkOrderRequest = z.input<typeof createWorkOrderRequest>;
 export type WorkOrderActionRequest = z.input<typeof workOrderActionRequest>;
+export type WorkOrderAssigneeList = z.infer<typeof workOrderAssigneeList>;
+export type WorkOrderAssigneeQuery = z.input<typeof workOrderAssigneeQuery>;
 /** The filters as the URL / API carry them (strings; status comma-separated, flags 'true' | 'false'). */
 export type WorkOrderFilterQuery = { [K in keyof z.input<typeof workOrderFilter>]?: string };
 
@@ -58,6 +62,8 @@ export const workOrdersApi = {
   create: (body: CreateWorkOrderRequest) => api.post<WorkOrderDetail>('/work-orders', body),
   /** 409 ILLEGAL_TRANSITION when the order moved on meanwhile; the answer is the order after the action. */
   act: (id: string, body: WorkOrderActionRequest) => api.post<WorkOrderDetail>(`/work-orders/${enc(id)}/actions`, body),
+  /** Who the order may be assigned to (dispatchers): the department's staff first, found by name. */
+  assignees: (id: string, query: WorkOrderAssigneeQuery, signal?: AbortSignal) => api.get<WorkOrderAssigneeList>(`/work-orders/${enc(id)}/assignees`, query, signal),
   /** Download link of the xlsx export with these filters (GET with the cookie session). */
   exportUrl: (filter: Query) => apiUrl('/work-orders/export', filter),
   /** One file (multipart) → 201 {id, fileName, size, mime}; over 10 MiB 413, a type not allowed 400. */

@@ -10,8 +10,7 @@ import { formatDateTime } from '../../lib/format';
 import { blankToUndefined } from '../../lib/rules';
 import { AttachmentUploader, uploadedIds, uploadsSettledRule, type UploadValue } from './Attachments';
 import { DepartmentSelect } from '../../components/DepartmentSelect';
-import { OfficerSelect } from '../../components/OfficerSelect';
-import { WorkOrderSelect } from './pickers';
+import { AssigneeSelect, WorkOrderSelect } from './pickers';
 import { useWorkOrderLabels } from './workOrderLabels';
 
 type Values = {
@@ -129,7 +128,12 @@ function Fields({ action, order, side }: { action: WorkOrderActionName; order: W
             <DepartmentSelect data-testid="action-department" />
           </Form.Item>
           <Form.Item name="assigneeId" label={t('workOrders.field.assignee')} extra={t('workOrders.actionForm.assigneeHint')}>
-            <OfficerSelect data-testid="action-assignee" />
+            <AssigneeSelect
+              orderId={order.id}
+              departmentId={leadDepartment}
+              current={order.assigneeId ? { id: order.assigneeId, name: order.assigneeName ?? '…' } : undefined}
+              data-testid="action-assignee"
+            />
           </Form.Item>
           <Form.Item name="coHandlerDepartmentIds" label={t('workOrders.field.coHandlers')} extra={t('workOrders.actionForm.coHandlersHint')}>
             <DepartmentSelect multiple exclude={leadDepartment ? [leadDepartment] : []} data-testid="action-co-handlers" />

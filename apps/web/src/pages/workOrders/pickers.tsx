@@ -1,11 +1,15 @@
-/** Pickers of the work-order forms and filters: the category tree, and other orders (for a merge). Enterprises: components/EnterprisePicker. */
+/**
+ * Pickers of the work-order forms and filters: the category tree, other orders (for a merge) and
+ * who may take an order (for an assignment). Enterprises: components/EnterprisePicker.
+ */
 import { useQuery } from '@tanstack/react-query';
 import { buildCategoryTree, type CategoryNode } from '@zhiyuan/core';
-import { TreeSelect } from 'antd';
-import { useMemo } from 'react';
+import { Space, TreeSelect, Typography } from 'antd';
+import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { SearchSelect, useSearchText, type PickerProps } from '../../components/PickSelect';
-import { useWorkOrderCategories, workOrdersApi, type WorkOrderCategory } from '../../api/workOrders';
+import { useWorkOrderCategories, workOrdersApi, type WorkOrderAssigneeList, type WorkOrderCategory } from '../../api/workOrders';
+import { useLanguage } from '../../i18n/LanguageContext';
 
 type CategoryOption = { title: string; value: string; disabled?: boolean; children?: CategoryOption[] };
 
@@ -54,4 +58,58 @@ export function WorkOrderSelect({ excludeId, placeholder, ...props }: PickerProp
   });
   const options = (found.data?.items ?? []).filter((o) => o.id !== excludeId).map((o) => ({ value: o.id, label: `${o.number} ${o.title}` }));
   return <SearchSelect<string> {...props} onSearch={setQ} searching={found.isFetching} options={options} placeholder={placeholder ?? t('workOrders.pick.order')} />;
+}
+
+type Assignee = WorkOrderAssigneeList['items'][number];
+
+/**
+ * Who may take the order (the server's rule: handling rights in the order's park), searched by name.
+ * With a lead department chosen, its staff come first under its name; each person shows their
+ * department, or their roles when they have none.
+ */
+export function AssigneeSelect({ orderId, departmentId, current, placeholder, value, onChange, ...props }: PickerProps<string> & { orderId: string; departmentId?: string; current?: { id: string; name: string } }) {
+  const { t } = useTranslation();
+  const { roleName } = useLanguage();
+  const [q, setQ] = useSearchText();
+  // The person picked, shown as picked when another search or department leaves them out of the results.
+  const [picked, setPicked] = useState<Assignee>();
+  const found = useQuery({
+    queryKey: ['work-orders', orderId, 'assignees', departmentId ?? '', q],
+    queryFn: ({ signal }) => workOrdersApi.assignees(orderId, { departmentId, q: q || undefined }, signal),
+    staleTime: 15_000,
+  });
+  const items = found.data?.items ?? [];
+  const option = (a: Assignee) => ({
+    value: a.id,
+    label: (
+      <Space size={8}>
+        {a.displayName}
+        <Typography.Text type="secondary">{a.departmentName ?? a.roles.map(roleName).join('、')}</Typography.Text>
+      </Space>
+    ),
+  });
+  const ofDepartment = departmentId ? items.filter((a) => a.departmentId === departmentId) : [];
+  const others = items.filter((a) => !ofDepartment.includes(a));
+  const options = ofDepartment.length
+    ? [
+        { label: ofDepartment[0]!.departmentName, options: ofDepartment.map(option) },
+        ...(others.length ? [{ label: t('workOrders.pick.otherAssignees'), options: others.map(option) }] : []),
+      ]
+    : others.map(option);
+  // Or the order's handler, with whom a transfer opens.
+  const held = !value || items.some((a) => a.id === value) ? [] : [picked?.id === value ? option(picked) : { value, label: current?.id === value ? current.name : '…' }];
+  return (
+    <SearchSelect<string>
+      {...props}
+      value={value}
+      onChange={(v) => {
+        setPicked(items.find((a) => a.id === v));
+        onChange?.(v);
+      }}
+      onSearch={setQ}
+      searching={found.isFetching}
+      options={[...held, ...options]}
+      placeholder={placeholder ?? t('workOrders.pick.assignee')}
+    />
+  );
 }
