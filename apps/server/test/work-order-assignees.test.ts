@@ -6,7 +6,8 @@ import { ADMIN_PASSWORD, DEMO_PASSWORD, as, createTestApp, login, type Session, 
 let t: TestApp;
 let admin: Session, officer: Session, ent: Session, staffA: Session, otherOfficer: Session;
 let zoneId: string, haidianId: string, changpingId: string, depA: string, depB: string;
-const ids: Record<string, string> = {};
+type Username = 'asg_staff_a' | 'asg_staff_b' | 'asg_leader' | 'asg_zone_admin' | 'asg_cp_staff' | 'asg_cp_officer' | 'asg_disabled';
+const ids = {} as Record<Username, string>;
 
 const get = (s: Session, url: string) => t.app.inject(as(s, 'GET', url));
 async function assignees(s: Session, orderId: string, query = '') {
@@ -19,7 +20,7 @@ async function newOrder() {
   expect(r.statusCode, r.body).toBe(201);
   return r.json().id as string;
 }
-async function user(username: string, body: object) {
+async function user(username: Username, body: object) {
   const r = await t.app.inject(as(admin, 'POST', '/api/users', { username, displayName: username, password: 'Assignee-Pass-2025!', ...body }));
   expect(r.statusCode, r.body).toBe(201);
   ids[username] = r.json().id as string;
