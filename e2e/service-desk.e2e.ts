@@ -459,4 +459,41 @@ describe('the service desk', () => {
     await screenshot(page, 'service-desk-portal-declined');
     await finish(app);
   });
+
+  it('demo_enterprise withdraws a request it no longer needs: asked twice, 已撤回 with the reason; staff see it was withdrawn before its deadlines', { timeout: 120_000 }, async () => {
+    const reason = '问题已在区政务服务中心办妥，不再需要帮助';
+    const app = await session('demo_enterprise');
+    const { page } = app;
+    const created = await page.request.post('/api/work-orders', {
+      headers: { 'x-csrf-token': await csrf(page) },
+      data: { type: 'inquiry', title: `端到端咨询${stamp}：高企认定材料`, description: '请问高新技术企业认定需要哪些材料？' },
+    });
+    expect(created.status(), await created.text()).toBe(201);
+    const asked = (await created.json()) as WorkOrderDetail;
+    await page.goto(`/portal/orders/${asked.id}`);
+    await waitForText(page.getByTestId('work-order-status'), workOrderStatusNames.submitted);
+    await page.getByTestId('action-withdraw').click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByTestId('action-reason').fill(reason);
+    await dialog.getByTestId('modal-ok').click();
+    // Final: asked a second time before anything is sent.
+    const done = page.waitForResponse((r) => isApi(r, 'POST', `/api/work-orders/${asked.id}/actions`));
+    await page.getByTestId('action-confirm-ok').click();
+    expect((await done).status()).toBe(200);
+    await waitForText(page.getByTestId('work-order-status'), workOrderStatusNames.withdrawn);
+    await waitForText(page.getByTestId('portal-disposition'), reason);
+    expect(await page.getByTestId('action-withdraw').count()).toBe(0);
+    await screenshot(page, 'service-desk-portal-withdrawn');
+    await finish(app);
+
+    // Withdrawn within both deadlines: staff see that, not "met" (nobody answered or resolved it).
+    const staff = await session('demo_park_admin');
+    await staff.page.goto(`/work-orders/${asked.id}`);
+    await waitForText(staff.page.getByTestId('work-order-status'), workOrderStatusNames.withdrawn);
+    await waitForText(staff.page.getByTestId('work-order-response-due'), '撤回时未到时限');
+    await waitForText(staff.page.getByTestId('work-order-resolve-due'), '撤回时未到时限');
+    await waitForText(staff.page.getByTestId('work-order-disposition'), reason);
+    await screenshot(staff.page, 'service-desk-staff-withdrawn');
+    await finish(staff);
+  });
 });

@@ -104,6 +104,7 @@ export const serviceDeskEn: ServiceDesk = {
       late: 'Met late',
       dueAt: 'Due {{time}}',
       respondedAt: 'responded {{time}}',
+      withdrawnInTime: 'Withdrawn before the deadline',
       extended: 'extended by {{count}} working days',
     },
     field: {

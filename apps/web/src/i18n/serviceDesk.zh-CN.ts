@@ -69,6 +69,7 @@ export const serviceDeskZhCN = {
       late: '超期完成',
       dueAt: '时限 {{time}}',
       respondedAt: '{{time}} 已响应',
+      withdrawnInTime: '撤回时未到时限',
       extended: '已延期 {{count}} 个工作日',
     },
     field: {

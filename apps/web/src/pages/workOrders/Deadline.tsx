@@ -66,7 +66,7 @@ type Props = {
  * met, or met late. The state is the server's (overdueState of core); time left is counted
  * from the browser's clock.
  */
-export function Deadline({ dueAt, state, testId }: Props) {
+function Deadline({ dueAt, state, testId }: Props) {
   const { t } = useTranslation();
   const now = useNow();
   const left = new Date(dueAt).getTime() - now;
@@ -105,4 +105,25 @@ export function Deadline({ dueAt, state, testId }: Props) {
       </span>
     </Tooltip>
   );
+}
+
+type OrderDeadlines = { status: string; respondedAt: string | null; responseDueAt: string; responseState: DeadlineState; resolveDueAt: string; resolutionState: DeadlineState };
+
+/**
+ * One of an order's deadlines. A withdrawal before a deadline that was still running did not meet it:
+ * the park had not answered (for the response) or resolved (for the resolution) — nothing was owed
+ * any more (the response rate leaves such an order out, ADR 0009). It says so instead of "met".
+ */
+export function OrderDeadline({ order, kind, testId }: { order: OrderDeadlines; kind: 'response' | 'resolve'; testId?: string }) {
+  const { t } = useTranslation();
+  const [dueAt, state] = kind === 'response' ? [order.responseDueAt, order.responseState] : [order.resolveDueAt, order.resolutionState];
+  const answered = kind === 'response' && !!order.respondedAt;
+  if (order.status === 'withdrawn' && state === 'met' && !answered) {
+    return (
+      <Typography.Text type="secondary" data-testid={testId} data-state="withdrawn">
+        {t('workOrders.deadline.withdrawnInTime')}
+      </Typography.Text>
+    );
+  }
+  return <Deadline dueAt={dueAt} state={state} testId={testId} />;
 }

@@ -11,7 +11,7 @@ import { Page } from '../../components/Page';
 import { NotFoundPage } from '../NotFoundPage';
 import { formatDateTime } from '../../lib/format';
 import { AttachmentList } from './Attachments';
-import { Deadline } from './Deadline';
+import { OrderDeadline } from './Deadline';
 import { WorkOrderActionBar } from './WorkOrderActionBar';
 import { WorkOrderActionModal } from './WorkOrderActionModal';
 import { SupervisionStatusTag } from '../service/common/SupervisionStatusTag';
@@ -184,7 +184,7 @@ function SideCards({ order: o }: { order: WorkOrderDetail }) {
             label: t('workOrders.field.responseDue'),
             children: (
               <Space direction="vertical" size={0}>
-                <Deadline dueAt={o.responseDueAt} state={o.responseState} testId="work-order-response-due" />
+                <OrderDeadline order={o} kind="response" testId="work-order-response-due" />
                 <Typography.Text type="secondary" style={{ fontSize: 12 }}>
                   {t('workOrders.deadline.dueAt', { time: formatDateTime(o.responseDueAt, 'minute') })}
                   {responded && ` · ${t('workOrders.deadline.respondedAt', { time: responded })}`}
@@ -196,7 +196,7 @@ function SideCards({ order: o }: { order: WorkOrderDetail }) {
             label: t('workOrders.field.resolveDue'),
             children: (
               <Space direction="vertical" size={0}>
-                <Deadline dueAt={o.resolveDueAt} state={o.resolutionState} testId="work-order-resolve-due" />
+                <OrderDeadline order={o} kind="resolve" testId="work-order-resolve-due" />
                 <Typography.Text type="secondary" style={{ fontSize: 12 }}>
                   {t('workOrders.deadline.dueAt', { time: formatDateTime(o.resolveDueAt, 'minute') })}
                   {o.extendedWorkingDays > 0 && ` · ${t('workOrders.deadline.extended', { count: o.extendedWorkingDays })}`}

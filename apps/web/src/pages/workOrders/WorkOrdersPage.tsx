@@ -14,7 +14,7 @@ import { useShowError } from '../../lib/errors';
 import { formatDateTime } from '../../lib/format';
 import { rowTestId, sortOrderOf } from '../../lib/table';
 import { useUrlList } from '../../lib/useUrlList';
-import { Deadline } from './Deadline';
+import { OrderDeadline } from './Deadline';
 import { WorkOrderFilterBar } from './WorkOrderFilterBar';
 import { workOrderListState } from './workOrderFilters';
 import { priorityColors, useWorkOrderLabels, workOrderTypeColors } from './workOrderLabels';
@@ -85,7 +85,7 @@ export function WorkOrdersPage() {
       sorter: true,
       defaultSortOrder: sortOrderOf(state.sort, 'resolveDueAt'),
       width: 150,
-      render: (_d, r) => <Deadline dueAt={r.resolveDueAt} state={r.resolutionState} testId="work-order-resolve-due" />,
+      render: (_d, r) => <OrderDeadline order={r} kind="resolve" testId="work-order-resolve-due" />,
     },
     {
       title: t('workOrders.field.responseDue'),
@@ -93,7 +93,7 @@ export function WorkOrdersPage() {
       sorter: true,
       defaultSortOrder: sortOrderOf(state.sort, 'responseDueAt'),
       width: 140,
-      render: (_d, r) => <Deadline dueAt={r.responseDueAt} state={r.responseState} testId="work-order-response-due" />,
+      render: (_d, r) => <OrderDeadline order={r} kind="response" testId="work-order-response-due" />,
     },
     {
       title: t('workOrders.field.type'),

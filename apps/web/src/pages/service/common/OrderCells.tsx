@@ -2,7 +2,7 @@ import type { WorkOrderListItem, WorkOrderStatus } from '@zhiyuan/core';
 import { Space, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { Deadline } from '../../workOrders/Deadline';
+import { OrderDeadline } from '../../workOrders/Deadline';
 import { WorkOrderStatusTag } from '../../workOrders/WorkOrderStatusTag';
 
 /** The work order detail page. */
@@ -36,7 +36,7 @@ export function OrderLink({ order, showTitle = true }: { order: Pick<WorkOrderLi
   );
 }
 
-/** The resolution deadline as the work order pages show it (time left, overdue in red, met). */
-export const DeadlineCell = ({ order }: { order: Pick<WorkOrderListItem, 'resolveDueAt' | 'resolutionState'> }) => (
-  <Deadline dueAt={order.resolveDueAt} state={order.resolutionState} testId="order-deadline" />
+/** The resolution deadline as the work order pages show it (time left, overdue in red, met, withdrawn in time). */
+export const DeadlineCell = ({ order }: { order: Pick<WorkOrderListItem, 'status' | 'respondedAt' | 'responseDueAt' | 'responseState' | 'resolveDueAt' | 'resolutionState'> }) => (
+  <OrderDeadline order={order} kind="resolve" testId="order-deadline" />
 );
