@@ -4,6 +4,7 @@ import { demoUsername } from '../src/seed/bootstrap';
 import { ADMIN_PASSWORD, DEMO_PASSWORD, as, createTestApp, login, type Session, type TestApp } from './harness';
 import { uscc } from './fixtures';
 import { insertOrder } from './sla-fixtures';
+import { multipartFile } from './multipart';
 
 /**
  * Every role × every admin endpoint: allowed (2xx), 403, or — for a caller whose park scope does
@@ -356,9 +357,8 @@ async function newPortalOrder() {
 }
 /** A one-file multipart upload of a small PDF. */
 function pdfUpload() {
-  const boundary = `----perm${++seq}`;
-  const payload = Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="a.pdf"\r\nContent-Type: application/pdf\r\n\r\n%PDF-1.4\n%%EOF\n\r\n--${boundary}--\r\n`);
-  return { method: 'POST' as const, url: '/api/work-order-attachments', payload, headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } };
+  const { payload, contentType } = multipartFile('a.pdf', Buffer.from('%PDF-1.4\n%%EOF\n'), 'application/pdf');
+  return { method: 'POST' as const, url: '/api/work-order-attachments', payload, headers: { 'content-type': contentType } };
 }
 /** An attachment of an order (of a new enterprise) assigned to the staff's department. */
 async function newOrderAttachment() {
