@@ -5,30 +5,20 @@ import { departmentsApi } from '../api/parks';
 import { useParkNames } from './ParkTreeSelect';
 import { LocalSelect, SearchSelect, useSearchText, type PickerProps } from './PickSelect';
 
-/**
- * Every department in the caller's scope (one request, cached); with `aroundPark`, those of the
- * parks above that park too (what a work order of that park may be assigned to).
- */
-export function useDepartments(enabled = true, aroundPark?: string) {
-  return useQuery({
-    queryKey: ['departments', 'all', aroundPark ?? ''],
-    queryFn: () => departmentsApi.list({ aroundPark, pageSize: 200, sort: 'name' }),
-    enabled,
-    staleTime: 5 * 60_000,
-  });
+/** Every department in the caller's scope (one request, cached). */
+export function useDepartments(enabled = true) {
+  return useQuery({ queryKey: ['departments', 'all'], queryFn: () => departmentsApi.list({ pageSize: 200, sort: 'name' }), enabled, staleTime: 5 * 60_000 });
 }
 
 type DepartmentSelectProps = Omit<PickerProps<string>, 'value' | 'onChange'> & {
   exclude?: readonly string[];
-  /** A work order's park: the departments of the parks above it are offered too. */
-  aroundPark?: string;
   style?: CSSProperties;
 } & ({ multiple?: false; value?: string; onChange?: (v: string | undefined) => void } | { multiple: true; value?: string[]; onChange?: (v: string[] | undefined) => void });
 
 /** A department of the caller's scope (or several: co-handlers), full width by default. */
-export function DepartmentSelect({ exclude, aroundPark, style, multiple, placeholder, ...props }: DepartmentSelectProps) {
+export function DepartmentSelect({ exclude, style, multiple, placeholder, ...props }: DepartmentSelectProps) {
   const { t } = useTranslation();
-  const list = useDepartments(true, aroundPark);
+  const list = useDepartments();
   const parkName = useParkNames();
   const items = (list.data?.items ?? []).filter((d) => !exclude?.includes(d.id));
   // Departments of different parks may share a name: those get their park after the name.

@@ -54,7 +54,6 @@ export const departmentListQuery = pageQuery.extend({
   q: z.string().trim().max(64).optional(),
   parkId: uuid.optional(),
   withinParks: idList.optional().describe("comma-separated park ids: departments of these parks and the parks below them (a user's department)"),
-  aroundPark: uuid.optional().describe("a park of the caller's scope: the departments of the parks above it join the caller's own (what a work order of that park may be assigned to)"),
   ids: idList.optional().describe('comma-separated department ids (the names of values a picker holds)'),
 });
 export const departmentPage = pageOf(department);

@@ -52,34 +52,24 @@ export function createParksService(db: Db, audit: AuditService, feed: ChangeFeed
     return park;
   }
 
-  /**
-   * Every park (id, code, name, parent, area, map point): a small table other modules resolve names, codes and areas against.
-   * Shared by every caller until a park changes: frozen, so a caller that sorts it in place fails loudly.
-   */
-  function directory() {
-    return feed.memo(['parks'], 'parks:directory', async () => Object.freeze((await repo.listParks(db, { all: true, ids: new Set() })).map((p) => ({
-      id: p.id,
-      code: p.code,
-      name: p.name,
-      parentId: p.parentId,
-      areaKm2: p.areaKm2,
-      district: p.district,
-      center: p.centerLon != null && p.centerLat != null ? ([p.centerLon, p.centerLat] as [number, number]) : null,
-    }))));
-  }
-
-  /** The park and the parks above it up to the zone; empty when the park does not exist. */
-  async function parksAbove(parkId: string): Promise<Set<string>> {
-    const byId = new Map((await directory()).map((p) => [p.id, p]));
-    const up = new Set<string>();
-    for (let p = byId.get(parkId); p && !up.has(p.id); p = p.parentId ? byId.get(p.parentId) : undefined) up.add(p.id);
-    return up;
-  }
-
   return {
     scopeOf,
-    directory,
-    parksAbove,
+
+    /**
+     * Every park (id, code, name, parent, area, map point): a small table other modules resolve names, codes and areas against.
+     * Shared by every caller until a park changes: frozen, so a caller that sorts it in place fails loudly.
+     */
+    directory() {
+      return feed.memo(['parks'], 'parks:directory', async () => Object.freeze((await repo.listParks(db, { all: true, ids: new Set() })).map((p) => ({
+        id: p.id,
+        code: p.code,
+        name: p.name,
+        parentId: p.parentId,
+        areaKm2: p.areaKm2,
+        district: p.district,
+        center: p.centerLon != null && p.centerLat != null ? ([p.centerLon, p.centerLat] as [number, number]) : null,
+      }))));
+    },
 
     /** The park and its descendants; empty when the park does not exist. */
     async subtree(parkId: string) {
@@ -133,17 +123,10 @@ export function createParksService(db: Db, audit: AuditService, feed: ChangeFeed
       return !!(await repo.findDepartment(db, await parksWithin(parkIds), departmentId));
     },
 
-    /**
-     * `withinParks`: only departments of these parks and the parks below them (the user form's pick).
-     * `aroundPark` (a park of the caller's scope, else 404): the departments of the parks above it
-     * join the caller's own, as a work order's assign accepts them for an order of that park.
-     */
-    async listDepartments(ctx: RequestContext, f: { q?: string; parkId?: string; withinParks?: string[]; aroundPark?: string; ids?: string[] }, page: number, pageSize: number, sort?: string) {
-      const { withinParks, aroundPark, ...rest } = f;
-      const own = await scopeOf(ctx.actor);
-      if (aroundPark) await requirePark(own, aroundPark);
-      const scope = aroundPark ? { all: own.all, ids: new Set([...own.ids, ...(await parksAbove(aroundPark))]) } : own;
-      const r = await repo.listDepartments(db, scope, { ...rest, ...(withinParks ? { within: await parksWithin(withinParks) } : {}) }, page, pageSize, sort);
+    /** `withinParks`: only departments of these parks and the parks below them (the user form's pick). */
+    async listDepartments(ctx: RequestContext, f: { q?: string; parkId?: string; withinParks?: string[]; ids?: string[] }, page: number, pageSize: number, sort?: string) {
+      const { withinParks, ...rest } = f;
+      const r = await repo.listDepartments(db, await scopeOf(ctx.actor), { ...rest, ...(withinParks ? { within: await parksWithin(withinParks) } : {}) }, page, pageSize, sort);
       return { items: r.items.map(toDepartment), total: r.total, page, pageSize };
     },
 

@@ -11,7 +11,13 @@ const handlerRoles = rolesWith('workOrder.handle');
  */
 export function createWorkOrderHandlers(parks: ParksService, users: UserDirectory) {
   /** The order's park and those above it: a department or assignee there (or in the caller's scope) may take it. */
-  const parksAround = (orderParkId: string) => parks.parksAbove(orderParkId);
+  async function parksAround(orderParkId: string) {
+    const dir = await parks.directory();
+    const byId = new Map(dir.map((p) => [p.id, p]));
+    const up = new Set<string>();
+    for (let p = byId.get(orderParkId); p && !up.has(p.id); p = p.parentId ? byId.get(p.parentId) : undefined) up.add(p.id);
+    return up;
+  }
 
   /** Those who may take an order of this park, the chosen department's first (at most `limit`). */
   async function list(orderParkId: string, f: Omit<StaffFilter, 'roles' | 'parkIds'>) {

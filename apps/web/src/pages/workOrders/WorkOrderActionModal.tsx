@@ -125,7 +125,7 @@ function Fields({ action, order, side }: { action: WorkOrderActionName; order: W
               }),
             ]}
           >
-            <DepartmentSelect aroundPark={order.parkId} data-testid="action-department" />
+            <DepartmentSelect data-testid="action-department" />
           </Form.Item>
           <Form.Item name="assigneeId" label={t('workOrders.field.assignee')} extra={t('workOrders.actionForm.assigneeHint')}>
             <AssigneeSelect
@@ -136,7 +136,7 @@ function Fields({ action, order, side }: { action: WorkOrderActionName; order: W
             />
           </Form.Item>
           <Form.Item name="coHandlerDepartmentIds" label={t('workOrders.field.coHandlers')} extra={t('workOrders.actionForm.coHandlersHint')}>
-            <DepartmentSelect multiple aroundPark={order.parkId} exclude={leadDepartment ? [leadDepartment] : []} data-testid="action-co-handlers" />
+            <DepartmentSelect multiple exclude={leadDepartment ? [leadDepartment] : []} data-testid="action-co-handlers" />
           </Form.Item>
           {optionalNote}
         </>
