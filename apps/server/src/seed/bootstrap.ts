@@ -28,9 +28,9 @@ export type SeedReport = { adminPassword?: string; demoPassword?: string; demo: 
  * First start on an empty database: the working-day calendar, the qualification kinds, the
  * statistics indicators, the zone (the Zhongguancun demo with its synthetic enterprises when
  * SEED_DEMO is on, their 36 months of statistics unless SEED_DEMO_STATISTICS is off and a year of
- * the service desk unless SEED_DEMO_SERVICE_DESK is off), the initial `admin`, one demo account
- * per role and two staff of 海淀园企业服务部. One transaction under an advisory lock: a kill
- * half-way leaves an empty database, seeded again on the next start.
+ * the service desk unless SEED_DEMO_SERVICE_DESK is off), the initial `admin` and one demo
+ * account per role. One transaction under an advisory lock: a kill half-way leaves an empty
+ * database, seeded again on the next start.
  */
 export async function bootstrap(db: Db, services: Services, config: Config): Promise<SeedReport> {
   return db.transaction(async (tx) => {
@@ -58,18 +58,13 @@ export async function bootstrap(db: Db, services: Services, config: Config): Pro
       for (const p of demoSubParks) subParks.push(await insertPark(tx, { ...withoutCenter(p), parentId: zone.id, centerLon: p.center[0], centerLat: p.center[1] }));
       for (const name of demoDepartments) await insertDepartment(tx, { name, parkId: zone.id });
       const haidian = subParks[0]!;
-      const haidianDesk = await insertDepartment(tx, { name: '海淀园企业服务部', parkId: haidian.id });
+      await insertDepartment(tx, { name: '海淀园企业服务部', parkId: haidian.id });
       const password = (demoPassword = config.demoPassword ?? generatePassword());
       const demoUsers = new Map<RoleCode, string>();
       for (const role of roleCodes.filter((r) => r !== 'sysadmin' && r !== 'enterprise')) {
         assertStrong(password, demoUsername(role), 'DEMO_PASSWORD');
         // Park staff see the whole zone except the park admin, who shows what a sub-park scope looks like.
         demoUsers.set(role, await createUser(tx, demoUsername(role), `${roleNames[role].zh}（示例）`, password, [role], [role === 'park_admin' ? haidian.id : zone.id], false));
-      }
-      // Staff of 海淀园企业服务部, so that assigning a 海淀园 order to it lists its own people first.
-      for (const [username, displayName] of demoHaidianDeskStaff) {
-        assertStrong(password, username, 'DEMO_PASSWORD');
-        await createUser(tx, username, displayName, password, ['department_staff'], [haidian.id], false, { departmentId: haidianDesk.id });
       }
       const parks = subParks.map((p) => ({ id: p.id, code: p.code, district: p.district ?? '', center: [p.centerLon!, p.centerLat!] as [number, number], areaKm2: p.areaKm2 }));
       const officer = demoUsers.get('service_officer');
@@ -83,7 +78,7 @@ export async function bootstrap(db: Db, services: Services, config: Config): Pro
       const own = haidianEnterprises.find(longStanding) ?? haidianEnterprises.find((e) => e.status === 'active');
       if (own) {
         assertStrong(password, demoUsername('enterprise'), 'DEMO_PASSWORD');
-        demoUsers.set('enterprise', await createUser(tx, demoUsername('enterprise'), `${roleNames.enterprise.zh}（示例）`, password, ['enterprise'], [haidian.id], false, { enterpriseId: own.id }));
+        demoUsers.set('enterprise', await createUser(tx, demoUsername('enterprise'), `${roleNames.enterprise.zh}（示例）`, password, ['enterprise'], [haidian.id], false, own.id));
       }
       if (config.seedDemoStatistics) {
         // 36 months up to last month; the demo enterprise has not reported last month yet.
@@ -107,11 +102,6 @@ export async function bootstrap(db: Db, services: Services, config: Config): Pro
 }
 
 export const demoUsername = (role: RoleCode) => `demo_${role}`;
-/** Department staff of 海淀园企业服务部 besides the one demo account per role: [username, display name]. */
-export const demoHaidianDeskStaff = [
-  ['demo_haidian_staff1', '海淀园服务专员甲（示例）'],
-  ['demo_haidian_staff2', '海淀园服务专员乙（示例）'],
-] as const;
 
 function withoutCenter<T extends { center?: unknown }>(p: T): Omit<T, 'center'> {
   const { center: _center, ...rest } = p;
@@ -123,9 +113,9 @@ function assertStrong(password: string, username: string, variable: string) {
   if (problems.length) throw new ConfigError(`${variable} 不符合密码策略：${problems.map((p) => p.message).join('；')}`);
 }
 
-async function createUser(tx: Tx, username: string, displayName: string, password: string, roles: RoleCode[], parkIds: string[], mustChangePassword: boolean, of: { enterpriseId?: string; departmentId?: string } = {}): Promise<string> {
+async function createUser(tx: Tx, username: string, displayName: string, password: string, roles: RoleCode[], parkIds: string[], mustChangePassword: boolean, enterpriseId: string | null = null): Promise<string> {
   const passwordHash = await hashPassword(password);
-  const user = await insertUser(tx, { username, displayName, roles, parkIds, passwordHash, mustChangePassword, ...of });
+  const user = await insertUser(tx, { username, displayName, roles, parkIds, passwordHash, mustChangePassword, enterpriseId });
   await insertPasswordHistory(tx, user.id, passwordHash);
   return user.id;
 }
