@@ -3,6 +3,7 @@
 // (as the app reads). It runs in a child process of its own (this file, forked), so its peak RSS
 // is that of the read alone.
 import { fork } from 'node:child_process';
+import type { Readable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import ExcelJS from 'exceljs';
 
@@ -11,8 +12,8 @@ export const BARE_RUNS = Number(process.env.BENCH_RUNS ?? 3);
 export type BareResult = { ms: number[]; msStyles: number[]; cells: number; maxRss: number; startRss: number };
 
 /** exceljs's streaming reader, touching every cell's value; styles ignored (its default) or cached (as the app reads). */
-async function bareRead(file: string, styles: 'ignore' | 'cache'): Promise<number> {
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(file, { worksheets: 'emit', sharedStrings: 'cache', hyperlinks: 'ignore', styles, entries: 'ignore' });
+export async function bareRead(input: string | Readable, styles: 'ignore' | 'cache'): Promise<number> {
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(input, { worksheets: 'emit', sharedStrings: 'cache', hyperlinks: 'ignore', styles, entries: 'ignore' });
   let cells = 0;
   for await (const ws of reader)
     for await (const row of ws)
